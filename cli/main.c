@@ -1,0 +1,2 @@
+#include "numc.h"
+int main(void) { return 0; }

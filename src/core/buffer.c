@@ -1,0 +1,43 @@
+/* Aligned allocation and reference-counted buffers. */
+#include <stdlib.h>
+
+#include "core.h"
+
+/* 64 bytes: a cache line, and the widest vector load (AVX-512) we issue. */
+#define NUMC__ALIGN 64
+
+void *numc__alloc(size_t nbytes, bool zero) {
+  size_t rounded = (nbytes + NUMC__ALIGN - 1) / NUMC__ALIGN * NUMC__ALIGN;
+  if (rounded < nbytes) return NULL;
+  if (rounded == 0) rounded = NUMC__ALIGN;
+  void *p = aligned_alloc(NUMC__ALIGN, rounded);
+  if (p && zero) memset(p, 0, rounded);
+  return p;
+}
+
+void numc__dealloc(void *p) { free(p); }
+
+numc_buffer *numc__buffer_new(size_t nbytes, bool zero) {
+  numc_buffer *b = calloc(1, sizeof *b);
+  if (!b) return NULL;
+  b->data = numc__alloc(nbytes, zero);
+  if (!b->data) {
+    free(b);
+    return NULL;
+  }
+  atomic_init(&b->refcount, 1);
+  b->nbytes = nbytes;
+  b->device = NUMC_DEVICE_CPU;
+  return b;
+}
+
+void numc__buffer_retain(numc_buffer *b) { atomic_fetch_add_explicit(&b->refcount, 1, memory_order_relaxed); }
+
+void numc__buffer_release(numc_buffer *b) {
+  if (!b || atomic_fetch_sub_explicit(&b->refcount, 1, memory_order_acq_rel) != 1) return;
+  if (b->release)
+    b->release(b->data, b->release_ctx);
+  else
+    numc__dealloc(b->data);
+  free(b);
+}
