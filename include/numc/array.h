@@ -79,7 +79,7 @@ NUMC_API numc_status numc_tri(int64_t n, int64_t m, int64_t k, numc_dtype t, num
 NUMC_API numc_status numc_tril(const numc_array *a, int64_t k, numc_array **out);
 NUMC_API numc_status numc_triu(const numc_array *a, int64_t k, numc_array **out);
 
-/** Copy `nbytes`... from a C-ordered host buffer holding prod(shape) elements of `t`. */
+/** A new array copied from a C-ordered host buffer of prod(shape) elements of `t`. */
 NUMC_API numc_status numc_from_buffer(const void *data, const int64_t *shape, int ndim,
                                       numc_dtype t, numc_array **out);
 /** Wrap caller memory without copying. `strides` may be NULL (C order). `release`

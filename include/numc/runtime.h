@@ -40,7 +40,8 @@ typedef enum numc_param_type {
   NUMC_PARAM_INTS = 4,   /* a tuple of ints: "3,4"; also axes */
   NUMC_PARAM_STRING = 5, /* one of the listed choices */
   NUMC_PARAM_SCALAR = 6, /* a number: 1, 2.5, 1+2j, true */
-  NUMC_PARAM_FLOATS = 7  /* a tuple of floats */
+  NUMC_PARAM_FLOATS = 7, /* a tuple of floats */
+  NUMC_PARAM_TEXT = 8    /* free text (a slice expression, an einsum subscript) */
 } numc_param_type;
 
 typedef struct numc_param {

@@ -14,15 +14,13 @@ numc_status numc__check_shape(int ndim, const int64_t *shape, size_t itemsize) {
     return numc__fail(NUMC_EINVAL, "number of dimensions %d is not in [0, %d]", ndim, NUMC_MAXDIMS);
   if (ndim > 0 && !shape) return numc__fail(NUMC_EINVAL, "shape is NULL");
   /* Bound by PTRDIFF_MAX so that every byte offset fits an int64 and a size_t. */
-  uint64_t bytes = itemsize, limit = (uint64_t)PTRDIFF_MAX;
-  bool empty = false;
-  for (int i = 0; i < ndim; i++) {
+  uint64_t bytes = itemsize ? itemsize : 1, limit = (uint64_t)PTRDIFF_MAX;
+  for (int i = 0; i < ndim; i++)
     if (shape[i] < 0)
       return numc__fail(NUMC_EVALUE, "negative dimensions are not allowed (dimension %d is %lld)",
                         i, (long long)shape[i]);
-    if (shape[i] == 0) empty = true;
-  }
-  if (empty) return NUMC_OK;
+  /* The non-zero extents must multiply without overflow even when another extent is 0
+   * (as NumPy requires), so that every later product of extents is defined. */
   for (int i = 0; i < ndim; i++) {
     if (shape[i] != 0 && bytes > limit / (uint64_t)shape[i])
       return numc__fail(NUMC_EOVERFLOW, "array is too big; the size of this shape overflows");

@@ -63,7 +63,7 @@ numc_status numc__axes_mask(const numc_axes *axes, int ndim, bool *mask) {
   if (axes->n < 0 || axes->n > NUMC_MAXDIMS)
     return numc__fail(NUMC_EINVAL, "invalid number of axes %d", axes->n);
   for (int k = 0; k < axes->n; k++) {
-    int a;
+    int a = 0;
     NUMC__TRY(numc__axis(axes->v[k], ndim, &a));
     if (mask[a]) return numc__fail(NUMC_EVALUE, "duplicate value in 'axis'");
     mask[a] = true;

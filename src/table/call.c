@@ -119,19 +119,29 @@ static numc_status parse_value(const char *fname, const numc_param *p, const cha
   }
   bool ok = false;
   switch (p->type) {
-  case NUMC_PARAM_INT: ok = parse_int(text, &v->i); break;
+  case NUMC_PARAM_INT: /* also readable as a one-axis set (numc__opt_axis) */
+    ok = parse_int(text, &v->i);
+    v->axes.n = 1;
+    v->axes.v[0] = (int)v->i;
+    if (ok && v->i != (int64_t)v->axes.v[0]) v->axes.v[0] = INT32_MIN; /* out of any axis range */
+    break;
   case NUMC_PARAM_FLOAT: ok = parse_double(text, &v->f); break;
   case NUMC_PARAM_BOOL: ok = parse_bool(text, &v->b); break;
   case NUMC_PARAM_DTYPE: ok = numc_dtype_from_name(text, &v->dtype) == NUMC_OK; break;
   case NUMC_PARAM_SCALAR: ok = numc__parse_scalar(text, &v->scalar); break;
   case NUMC_PARAM_INTS:
     ok = parse_list(text, false, v);
-    if (ok && v->n <= NUMC_MAXDIMS) {
-      v->axes.n = v->n;
-      for (int k = 0; k < v->n; k++) v->axes.v[k] = (int)v->ints[k];
-    }
+    /* As axes: more than NUMC_MAXDIMS entries keep their count, which the axes checks
+     * reject; values beyond int become INT32_MIN, which no axis check accepts. */
+    v->axes.n = v->n;
+    for (int k = 0; k < v->n && k < NUMC_MAXDIMS; k++)
+      v->axes.v[k] = v->ints[k] == (int)v->ints[k] ? (int)v->ints[k] : INT32_MIN;
     break;
   case NUMC_PARAM_FLOATS: ok = parse_list(text, true, v); break;
+  case NUMC_PARAM_TEXT:
+    ok = strlen(text) < sizeof v->str;
+    if (ok) memcpy(v->str, text, strlen(text) + 1);
+    break;
   case NUMC_PARAM_STRING: {
     /* The choices are listed in `help` as "a|b|c". */
     size_t n = strlen(text);
@@ -176,29 +186,26 @@ const int *numc__opt_axis(const numc__call *c, const char *name) {
   return v->is_none ? NULL : (const int *)&v->axes.v[0];
 }
 
-numc_status numc_call(const char *name, const numc_array *const *inputs, int nin,
-                      const char *const *options, int nopts, numc_array **out, int max_out,
-                      int *nout) {
+numc_status numc__call_parse(const char *name, const numc_array *const *inputs, int nin,
+                             const char *const *options, int nopts, numc__call **out) {
   const numc__func *f = numc__func_find(name);
   if (!f) return numc__fail(NUMC_ENOTFOUND, "numc has no function '%s'", name ? name : "(null)");
   const numc_func_info *info = &f->info;
   if (nin < info->min_inputs || (info->max_inputs >= 0 && nin > info->max_inputs)) {
     if (info->min_inputs == info->max_inputs)
-      return numc__fail(NUMC_EINVAL, "%s takes %d input array%s (%s), got %d", name, info->min_inputs,
+      return numc__fail(NUMC_EINVAL, "%s takes %d input%s (%s), got %d", name, info->min_inputs,
                         info->min_inputs == 1 ? "" : "s", info->inputs, nin);
-    return numc__fail(NUMC_EINVAL, "%s takes %d%s input arrays (%s), got %d", name, info->min_inputs,
+    return numc__fail(NUMC_EINVAL, "%s takes %d%s inputs (%s), got %d", name, info->min_inputs,
                       info->max_inputs < 0 ? " or more" : "+", info->inputs, nin);
   }
   for (int i = 0; i < nin; i++)
-    if (!inputs[i]) return numc__fail(NUMC_EINVAL, "%s: input %d is NULL", name, i);
-  if (!out || max_out < 1 || !nout) return numc__fail(NUMC_EINVAL, "%s: no room for outputs", name);
+    if (inputs && !inputs[i]) return numc__fail(NUMC_EINVAL, "%s: input %d is NULL", name, i);
   numc__call *c = calloc(1, sizeof *c);
   if (!c) return numc__oom();
   c->fn = f;
   c->in = inputs;
   c->nin = nin;
   c->device = numc_get_default_device();
-  c->max_out = max_out;
   bool given[NUMC__MAX_PARAMS] = {false};
   numc_status s = NUMC_OK;
   for (int k = 0; k < nopts && s == NUMC_OK; k++) {
@@ -234,25 +241,43 @@ numc_status numc_call(const char *name, const numc_array *const *inputs, int nin
     else
       s = parse_value(name, &info->params[i], info->params[i].default_value, &c->values[i]);
   }
-  if (s == NUMC_OK && c->device == NUMC_DEVICE_GPU)
-    s = numc__fail(NUMC_EUNAVAIL, "%s: the GPU is not available in this build", name);
-  if (s == NUMC_OK) {
-    for (int i = 0; i < max_out; i++) out[i] = NULL;
-    c->out = out;
-    c->nout = info->num_outputs > 0 ? info->num_outputs : 0;
-    if (info->num_outputs > max_out)
-      s = numc__fail(NUMC_EINVAL, "%s: %d outputs do not fit in %d slots", name, info->num_outputs, max_out);
-    else
-      s = f->invoke(c);
-    if (s != NUMC_OK) {
-      for (int i = 0; i < max_out; i++) {
-        numc_free(out[i]);
-        out[i] = NULL;
-      }
-    } else {
-      *nout = c->nout;
-    }
+  if (s != NUMC_OK) {
+    free(c);
+    return s;
   }
+  *out = c;
+  return NUMC_OK;
+}
+
+numc_status numc__call_invoke(numc__call *c, numc_array **out, int max_out, int *nout) {
+  const numc_func_info *info = &c->fn->info;
+  if (!out || max_out < 1 || !nout) return numc__fail(NUMC_EINVAL, "%s: no room for outputs", info->name);
+  if (info->num_outputs > max_out)
+    return numc__fail(NUMC_EINVAL, "%s: %d outputs do not fit in %d slots", info->name, info->num_outputs, max_out);
+  if (c->device == NUMC_DEVICE_GPU)
+    return numc__fail(NUMC_EUNAVAIL, "%s: no GPU is available (this build has no GPU backend yet)", info->name);
+  for (int i = 0; i < max_out; i++) out[i] = NULL;
+  c->out = out;
+  c->max_out = max_out;
+  c->nout = info->num_outputs > 0 ? info->num_outputs : 0;
+  numc_status s = c->fn->invoke(c);
+  if (s != NUMC_OK) { /* all or nothing: release what a failing invoke produced */
+    for (int i = 0; i < max_out; i++) {
+      numc_free(out[i]);
+      out[i] = NULL;
+    }
+    return s;
+  }
+  *nout = c->nout;
+  return NUMC_OK;
+}
+
+numc_status numc_call(const char *name, const numc_array *const *inputs, int nin,
+                      const char *const *options, int nopts, numc_array **out, int max_out,
+                      int *nout) {
+  numc__call *c;
+  NUMC__TRY(numc__call_parse(name, inputs, nin, options, nopts, &c));
+  numc_status s = numc__call_invoke(c, out, max_out, nout);
   free(c);
   return s;
 }

@@ -24,7 +24,7 @@ typedef struct numc__value {
   int n; /* entries in ints / floats */
   int64_t ints[NUMC_MAXDIMS * 2];
   double floats[NUMC_MAXDIMS * 2];
-  char str[32];
+  char str[256]; /* STRING and TEXT values */
   numc_axes axes; /* ints as axes, for convenience */
 } numc__value;
 
@@ -80,6 +80,11 @@ NUMC__MODULES(NUMC__DECLARE_TABLE)
 #undef NUMC__DECLARE_TABLE
 
 const numc__func *numc__func_find(const char *name);
+/* numc_call in two steps, so that the CLI can tell bad arguments (parse) from a failing
+ * operation (invoke). parse allocates *out (free() it); inputs must outlive the call. */
+numc_status numc__call_parse(const char *name, const numc_array *const *inputs, int nin,
+                             const char *const *options, int nopts, numc__call **out);
+numc_status numc__call_invoke(numc__call *c, numc_array **out, int max_out, int *nout);
 /* Parse a Python literal (True, 3, -2.5, 1+2j) into a weak scalar. */
 bool numc__parse_scalar(const char *s, numc_scalar *out);
 

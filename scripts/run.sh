@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# numc's main job: install what is needed, build everything, show `numc info` and a short
+# demonstration of the command-line tool.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+scripts/build.sh build >/dev/null
+numc=build/numc
+$numc info
+echo
+demo=$(mktemp -d)
+trap 'rm -rf "$demo"' EXIT
+echo '$ numc op arange --stop=12 --dtype=float32 -o a.npy'
+$numc op arange --stop=12 --dtype=float32 -o "$demo/a.npy"
+echo '$ numc op reshape a.npy --shape=3,4 -o m.npy'
+$numc op reshape "$demo/a.npy" --shape=3,4 -o "$demo/m.npy"
+echo '$ numc op sqrt m.npy'
+$numc op sqrt "$demo/m.npy"
+echo "$ numc op sum 'm.npy[:, ::-1]' --axis=1 --keepdims=true"
+$numc op sum "$demo/m.npy[:, ::-1]" --axis=1 --keepdims=true
+echo '$ numc op add m.npy 0.5'
+$numc op add "$demo/m.npy" 0.5
+echo '$ numc op add m.npy m.npy[:2]   # an error, as in NumPy'
+$numc op add "$demo/m.npy" "$demo/m.npy[:2]" || true

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""The NumPy oracle: run every case of cases_*.py through `numc op`, compare with NumPy,
+then check that every function of numc's table is covered. See README.md."""
+import argparse
+import concurrent.futures
+import glob
+import importlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import oracle  # noqa: E402
+from oracle import Case, View  # noqa: E402,F401
+
+
+def expected(case):
+    """NumPy's result as a tuple of arrays, or the exception it raised."""
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with np.errstate(all="ignore"):
+            r = case.expect(*case.values())
+    if isinstance(r, (tuple, list)):
+        return tuple(np.asarray(x) for x in r)
+    return (np.asarray(r),)
+
+
+def run_case(numc, case, workdir, index):
+    d = os.path.join(workdir, "c%d" % index)
+    os.makedirs(d, exist_ok=True)
+    argv = [numc, "op", case.func]
+    for k, x in enumerate(case.inputs):
+        if isinstance(x, View):
+            p = os.path.join(d, "in%d.npy" % k)
+            np.save(p, x.array)
+            argv.append("%s[%s]" % (p, x.expr))
+        elif isinstance(x, np.ndarray) or isinstance(x, np.generic):
+            p = os.path.join(d, "in%d.npy" % k)
+            np.save(p, np.asarray(x))
+            argv.append(p)
+        else:
+            argv.append(oracle.fmt_scalar(x))
+    for k, v in case.options.items():
+        argv.append("--%s=%s" % (k, oracle.fmt_option(v)))
+    want = None
+    if not case.error:
+        try:
+            want = expected(case)
+        except Exception as e:  # a case whose NumPy call fails is a broken case
+            return "NumPy itself failed: %r" % (e,)
+        for k in range(len(want)):
+            argv += ["-o", os.path.join(d, "out%d.npy" % k)]
+    p = subprocess.run(argv, capture_output=True, text=True)
+    cmd = " ".join(argv)
+    if case.error:
+        # error=True: the operation fails (exit 1); error="usage": bad arguments (exit 2).
+        want_rc = 2 if case.error == "usage" else 1
+        if p.returncode != want_rc:
+            return "expected exit %d, got exit %d\n  %s\n  %s" % (want_rc, p.returncode, cmd, p.stderr.strip())
+        if not p.stderr.strip() or "\n" in p.stderr.strip():
+            return "failure message must be one line: %r" % p.stderr
+        return None
+    if p.returncode != 0:
+        return "exit %d: %s\n  %s" % (p.returncode, p.stderr.strip(), cmd)
+    for k, w in enumerate(want):
+        got = np.load(os.path.join(d, "out%d.npy" % k))
+        msg = oracle.compare(got, w, case.rtol, case.atol)
+        if msg:
+            return "output %d: %s\n  %s" % (k, msg, cmd)
+    return None
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--numc", required=True)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--only", help="run only cases of this function")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    args = ap.parse_args()
+
+    cases = []
+    for path in sorted(glob.glob(os.path.join(HERE, "cases_*.py"))):
+        mod = importlib.import_module(os.path.basename(path)[:-3])
+        rng = np.random.default_rng(args.seed)
+        for c in mod.cases(rng):
+            c.module = mod.__name__
+            cases.append(c)
+    if args.only:
+        cases = [c for c in cases if c.func == args.only]
+
+    failed = 0
+    with tempfile.TemporaryDirectory() as work, \
+            concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        futures = [pool.submit(run_case, args.numc, c, work, i) for i, c in enumerate(cases)]
+        for c, f in zip(cases, futures):
+            msg = f.result()
+            if msg:
+                failed += 1
+                print("FAIL %s %s (%s): %s" % (c.module, c.func, c.note, msg))
+
+    # Coverage: every function of the table appears in at least one case.
+    table = json.loads(subprocess.run([args.numc, "list", "--json"], capture_output=True,
+                                      text=True, check=True).stdout)
+    covered = {c.func for c in cases}
+    missing = [f["name"] for f in table if f["name"] not in covered]
+    if not args.only and missing:
+        failed += 1
+        print("FAIL coverage: no oracle case for %s" % ", ".join(missing))
+    print("%d passed, %d failed" % (len(cases) + (0 if args.only else 1) - failed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
