@@ -46,6 +46,7 @@
 #include "numc/reduce.h"
 #include "numc/join.h"
 #include "numc/io.h"
+#include "numc/linalg.h"
 #include "numc/runtime.h"
 
 #endif

@@ -74,7 +74,8 @@ const numc_axes *numc__opt_axes(const numc__call *c, const char *name);
 const int *numc__opt_axis(const numc__call *c, const char *name);
 
 /* Module tables. */
-#define NUMC__MODULES(X) X(creation) X(shape) X(ufunc) X(reduce) X(join) X(io)
+#define NUMC__MODULES(X) \
+  X(creation) X(shape) X(ufunc) X(reduce) X(join) X(io) X(products) X(linalg) X(spectral)
 #define NUMC__DECLARE_TABLE(m) extern const numc__func numc__table_##m[];
 NUMC__MODULES(NUMC__DECLARE_TABLE)
 #undef NUMC__DECLARE_TABLE
