@@ -48,5 +48,6 @@
 #include "numc/io.h"
 #include "numc/linalg.h"
 #include "numc/runtime.h"
+#include "numc/gpu.h"
 
 #endif

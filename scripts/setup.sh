@@ -8,17 +8,26 @@ packages=(
   python3 python3-numpy              # the NumPy oracle in the tests, and the benchmarks
   libopenblas0-pthread               # so that NumPy runs OpenBLAS, not the reference BLAS
   clang libclang-rt-14-dev           # libFuzzer for the .npy fuzzer
+  nodejs npm                         # npm ci: Dawn (WebGPU) from package.json, for the GPU backend
+  chromium libvulkan1                # SwiftShader (a Vulkan driver) and the Vulkan loader Dawn opens
 )
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  echo "setup: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-echo "setup: installing ${missing[*]}"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+
+# Dawn for the GPU backend (loaded at run time from node_modules/, see src/gpu/dawn_loader.c):
+# installed exactly as package-lock.json pins it, again whenever the lock file is newer.
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+if [ ! -f "$root/node_modules/.package-lock.json" ] || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
+  echo "setup: npm ci (Dawn)"
+  (cd "$root" && npm ci --no-audit --no-fund)
+fi

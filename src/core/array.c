@@ -121,7 +121,12 @@ void numc_free(numc_array *a) {
   free(a);
 }
 
-char *numc__host_data(const numc_array *a) { return a->buf->data + a->offset; }
+char *numc__host_data(const numc_array *a) {
+  /* Device-resident bytes come back first; from then on the host copy is authoritative,
+   * since the caller may write through the pointer. */
+  if (a->buf->device == NUMC_DEVICE_GPU && numc__gpu_sync_host(a->buf) != NUMC_OK) return NULL;
+  return a->buf->data + a->offset;
+}
 
 bool numc__is_weak(const numc_array *a) { return (a->flags & NUMC__WEAK) != 0; }
 

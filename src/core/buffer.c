@@ -50,6 +50,7 @@ void numc__buffer_retain(numc_buffer *b) { atomic_fetch_add_explicit(&b->refcoun
 
 void numc__buffer_release(numc_buffer *b) {
   if (!b || atomic_fetch_sub_explicit(&b->refcount, 1, memory_order_acq_rel) != 1) return;
+  if (b->gpu) numc__gpu_buffer_free(b->gpu); /* a device array's GPU memory */
   if (b->release)
     b->release(b->data, b->release_ctx);
   else

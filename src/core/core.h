@@ -39,7 +39,16 @@ typedef struct numc_buffer {
   numc_device device;
   void (*release)(void *data, void *ctx); /* NULL: data came from numc__alloc */
   void *release_ctx;
+  /* The GPU copy while `device` is NUMC_DEVICE_GPU (then `data` is NULL or stale), else
+   * NULL. Owned by src/gpu/device_array.c. */
+  struct numc__gpu_buffer *gpu;
 } numc_buffer;
+
+/* GPU backend hooks (src/gpu/device_array.c). Copy a device buffer's bytes to the host
+ * and make the host copy authoritative; NUMC_EDEVICE if the GPU fails (device lost). */
+numc_status numc__gpu_sync_host(numc_buffer *b);
+/* Release the GPU copy when the buffer's last reference goes. */
+void numc__gpu_buffer_free(struct numc__gpu_buffer *d);
 
 /* 64-byte aligned, never NULL for 0 bytes, zeroed when `zero`. NULL on OOM. */
 void *numc__alloc(size_t nbytes, bool zero);
@@ -80,7 +89,8 @@ numc_status numc__view(const numc_array *a, numc_dtype t, int ndim, const int64_
                        const int64_t *strides, int64_t offset, numc_array **out);
 /* Recompute the contiguity flags after shape/strides changed. */
 void numc__update_flags(numc_array *a);
-/* Host pointer to element [0...0]; synchronises device data. */
+/* Host pointer to element [0...0]; synchronises device data. NULL (with a status) only
+ * if that fails, e.g. after the GPU device was lost. */
 char *numc__host_data(const numc_array *a);
 int64_t numc__size(int ndim, const int64_t *shape);
 /* Check a shape (no negative extents) and that prod(shape) * itemsize fits. */

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 
 #include "core.h"
+#include "linalg/gemm.h"
+#include "ufunc/simd_math.h"
 
 /* CPU features as detected now (the machine may differ from the build machine). */
 static void cpu_features(char *buf, size_t n) {
@@ -29,6 +31,8 @@ static void cpu_features(char *buf, size_t n) {
 char *numc_info(void) {
   char feats[256];
   cpu_features(feats, sizeof feats);
+  char simd[512];
+  numc__simd_describe(simd, sizeof simd);
   size_t n = 2048;
   char *s = malloc(n);
   if (!s) {
@@ -39,12 +43,15 @@ char *numc_info(void) {
            "numc %s\n"
            "build:    %s, %s, C%ld\n"
            "cpu:      %s\n"
+           "simd:     %s\n"
            "threads:  %d (NUMC_NUM_THREADS overrides)\n"
+           "gemm:     f32 %s, f64 %s (NUMC_GEMM_KERNEL overrides)\n"
            "device:   default %s (NUMC_DEVICE overrides)\n"
            "gpu:      not available (no GPU backend in this build)\n"
            "functions: %d in the table (numc list)\n",
-           numc_version(), NUMC_BUILD_TYPE, NUMC_COMPILER, (long)__STDC_VERSION__, feats,
-           numc_get_num_threads(),
+           numc_version(), NUMC_BUILD_TYPE, NUMC_COMPILER, (long)__STDC_VERSION__, feats, simd,
+           numc_get_num_threads(), numc__gemm_kernel_name(NUMC_FLOAT32),
+           numc__gemm_kernel_name(NUMC_FLOAT64),
            numc_get_default_device() == NUMC_DEVICE_CPU ? "cpu" : numc_get_default_device() == NUMC_DEVICE_GPU ? "gpu" : "auto",
            numc_func_count());
   return s;

@@ -54,6 +54,10 @@ const char *numc__gemm_kernel_name(numc_dtype t);
  * lacks it. For tests and benchmarks: not meant to be called while products run. */
 bool numc__gemm_use_kernel(const char *isa);
 
+/* Allow (the default) or forbid the direct small-product kernels, so that tests reach the
+ * packed loop nest at small sizes too. Not meant to be called while products run. */
+void numc__gemm_allow_direct(bool allow);
+
 /* The ISA name of row i of the kernel table (best first), NULL past its end. Whether this
  * CPU runs it is what numc__gemm_use_kernel answers. */
 const char *numc__gemm_kernel_isa(int i);

@@ -4,19 +4,35 @@
 #include <tgmath.h>
 
 #include "ufunc/loops.h"
+#include "ufunc/simd_math.h"
+
+/* A loop with SIMD kernels (simd_math.h): contiguous runs go to the kernel that
+ * simd_dispatch.c chose for this CPU, if there is one for this dtype; strided runs, and
+ * everything when there is none, to the libm loop numc_<op>_<dtype>_libm_cpu. */
+#define LOOP1_SIMD(op, ID, name, E, T, EXPR)                                                 \
+  NUMC__LOOP1(op, name##_libm, T, T, EXPR)                                                  \
+  static void numc_##op##_##name##_cpu(char **args, const int64_t *steps, int64_t n,          \
+                                       const void *ctx_) {                                    \
+    numc__simd_kernel k;                                                                      \
+    if (steps[0] == (int64_t)sizeof(T) && steps[1] == (int64_t)sizeof(T) &&                   \
+        (k = numc__simd_get(NUMC__UF_##ID, NUMC_##E)))                                        \
+      k(args[0], args[1], n);                                                                 \
+    else                                                                                      \
+      numc_##op##_##name##_libm_cpu(args, steps, n, ctx_);                                    \
+  }
 
 #define DEF_REAL(A, name, E, T, R)                                  \
-  NUMC__LOOP1(sqrt, name, T, T, sqrt(x))                            \
+  LOOP1_SIMD(sqrt, SQRT, name, E, T, sqrt(x))                       \
   NUMC__LOOP1(cbrt, name, T, T, cbrt(x))                            \
-  NUMC__LOOP1(exp, name, T, T, exp(x))                              \
-  NUMC__LOOP1(exp2, name, T, T, exp2(x))                            \
+  LOOP1_SIMD(exp, EXP, name, E, T, exp(x))                          \
+  LOOP1_SIMD(exp2, EXP2, name, E, T, exp2(x))                       \
   NUMC__LOOP1(expm1, name, T, T, expm1(x))                          \
-  NUMC__LOOP1(log, name, T, T, log(x))                              \
-  NUMC__LOOP1(log2, name, T, T, log2(x))                            \
-  NUMC__LOOP1(log10, name, T, T, log10(x))                          \
+  LOOP1_SIMD(log, LOG, name, E, T, log(x))                          \
+  LOOP1_SIMD(log2, LOG2, name, E, T, log2(x))                       \
+  LOOP1_SIMD(log10, LOG10, name, E, T, log10(x))                    \
   NUMC__LOOP1(log1p, name, T, T, log1p(x))                          \
-  NUMC__LOOP1(sin, name, T, T, sin(x))                              \
-  NUMC__LOOP1(cos, name, T, T, cos(x))                              \
+  LOOP1_SIMD(sin, SIN, name, E, T, sin(x))                          \
+  LOOP1_SIMD(cos, COS, name, E, T, cos(x))                          \
   NUMC__LOOP1(tan, name, T, T, tan(x))                              \
   NUMC__LOOP1(arcsin, name, T, T, asin(x))                          \
   NUMC__LOOP1(arccos, name, T, T, acos(x))                          \

@@ -1,0 +1,217 @@
+/* The WebGPU backend's internal interface.
+ *
+ * Pieces, one file each:
+ *   dawn_loader.c   dlopen the WebGPU library and fill a table of entry points
+ *   wait.c          the one place that waits for asynchronous WebGPU completions
+ *   context.c       instance -> adapter -> device, once per process, device loss
+ *   gpu_info.c      what the context found, as text (numc info) and for numc_gpu_info
+ *   pool.c          GPU buffers recycled by power-of-two size class
+ *   pipelines.c     WGSL kernels compiled once per (kernel, specialisation) and cached
+ *   transfer.c      host <-> device copies
+ *   device_array.c  numc_buffer whose bytes live on the GPU; numc_to_device/to_host
+ *   matmul_gpu.c    float32 matmul
+ *
+ * Locking: every entry point into the backend holds numc__gpu_lock() (a recursive
+ * process-wide mutex) while it touches WebGPU objects, because a Dawn device is not
+ * safe to use from several threads at once. Internal functions below assume it is held
+ * unless they say otherwise. */
+#ifndef NUMC_GPU_GPU_H
+#define NUMC_GPU_GPU_H
+
+#include <stdatomic.h>
+
+#include "core/core.h"
+#include "gpu/webgpu.h"
+
+/* ------------------------------------------------------------ dawn_loader.c */
+
+/* The WebGPU entry points: from NUMC_WEBGPU_LIBRARY if set, else the library found at
+ * build time (NUMC_DAWN_LIBRARY), else "libwebgpu_wrapper.so" from the loader's search
+ * path. NUMC_EUNAVAIL with the paths tried when none loads or a symbol is missing. The
+ * variable is read on every call, so a test can point it elsewhere between contexts. */
+numc_status numc__wgpu_load(const numc__wgpu_procs **out, const char **path);
+
+/* ------------------------------------------------------------------ wait.c */
+
+/* One asynchronous WebGPU operation numc waits for (an adapter, a device, a buffer map,
+ * an error scope). Heap-allocated and shared between the waiter and the library's
+ * callback: whichever finishes last frees it, so a wait that times out never leaves the
+ * callback writing into freed memory. */
+typedef struct numc__gpu_pending numc__gpu_pending;
+
+numc__gpu_pending *numc__gpu_pending_new(const char *what);
+WGPURequestAdapterCallbackInfo numc__gpu_on_adapter(numc__gpu_pending *p);
+WGPURequestDeviceCallbackInfo numc__gpu_on_device(numc__gpu_pending *p);
+WGPUBufferMapCallbackInfo numc__gpu_on_map(numc__gpu_pending *p);
+WGPUPopErrorScopeCallbackInfo numc__gpu_on_error_scope(numc__gpu_pending *p);
+/* Wait until `p` completes (desktop: polls wgpuInstanceProcessEvents) or NUMC_GPU_TIMEOUT_MS
+ * (default 60000) passes, then release the waiter's share of `p`. On success `*handle`
+ * (may be NULL) receives the adapter or device the operation produced. Errors:
+ * NUMC_EDEVICE with the library's message (or a timeout message). */
+numc_status numc__gpu_wait(const numc__wgpu_procs *w, WGPUInstance instance, numc__gpu_pending *p,
+                           void **handle);
+/* Give up on `p` without waiting, when the call that would complete it failed to start. */
+void numc__gpu_pending_abandon(numc__gpu_pending *p);
+
+/* ---------------------------------------------------------------- pool.c */
+
+/* A GPU buffer from the pool: usage Storage | CopySrc | CopyDst, `size` bytes (its size
+ * class, >= what was asked for). */
+typedef struct numc__gpu_block {
+  WGPUBuffer buffer;
+  uint64_t size;
+} numc__gpu_block;
+
+typedef struct numc__gpu_pool {
+  struct numc__gpu_free_list *classes; /* one free list per power of two */
+  uint64_t cap_bytes;                  /* most bytes kept in free lists */
+  int64_t live_buffers, live_bytes;    /* handed out and not yet returned */
+  int64_t pooled_buffers, pooled_bytes;
+} numc__gpu_pool;
+
+typedef struct numc__gpu_pool_stats {
+  int64_t live_buffers, live_bytes, pooled_buffers, pooled_bytes;
+  int64_t buffers_alive; /* every WGPUBuffer numc holds, all contexts, staging included */
+} numc__gpu_pool_stats;
+
+/* ------------------------------------------------------------ pipelines.c */
+
+typedef struct numc__gpu_kernel {
+  WGPUComputePipeline pipeline;
+  WGPUBindGroupLayout layout; /* group 0, derived from the shader */
+} numc__gpu_kernel;
+
+/* ---------------------------------------------------------------- context */
+
+typedef struct numc__gpu {
+  atomic_int refcount; /* the process's current-context reference + one per device buffer */
+  const numc__wgpu_procs *wgpu;
+  WGPUInstance instance;
+  WGPUAdapter adapter;
+  WGPUDevice device;
+  WGPUQueue queue;
+
+  /* What the adapter reported (gpu_info.c formats it). */
+  char name[128], vendor[64], architecture[64], description[160], library[256];
+  WGPUBackendType backend;
+  WGPUAdapterType adapter_type;
+  WGPULimits limits; /* the device's */
+  bool has_f16, has_subgroups, has_timestamps;
+  double init_ms;
+
+  /* Set from Dawn's callbacks (possibly on another thread). */
+  atomic_bool lost;
+  char lost_reason[256];
+  atomic_bool error_pending; /* an uncaptured error not yet reported */
+  char error_message[256];
+
+  numc__gpu_pool pool;
+  struct numc__gpu_pipeline_cache *pipelines;
+  numc__gpu_block staging; /* MapRead buffer reused by downloads (buffer NULL until used) */
+} numc__gpu;
+
+void numc__gpu_lock(void);
+void numc__gpu_unlock(void);
+/* The current context, created on first use. NUMC_EUNAVAIL with the reason (no library,
+ * no adapter, only the Null backend, device lost) when there is no usable GPU. */
+numc_status numc__gpu_context(numc__gpu **out);
+bool numc__gpu_available(void);
+/* Forget the current context (lost or not); the next use creates a new one. Device
+ * arrays keep their own context alive until they are freed. */
+void numc__gpu_shutdown(void);
+void numc__gpu_retain(numc__gpu *g);
+void numc__gpu_release(numc__gpu *g);
+/* NUMC_EDEVICE if the device was lost or reported an uncaptured error since the last
+ * check (the error is consumed). */
+numc_status numc__gpu_check(numc__gpu *g);
+/* Fail with status `s` and the current error message, behind "prefix: " if given
+ * (numc__fail cannot take numc_last_error() as an argument: it writes that buffer). */
+numc_status numc__gpu_refail(numc_status s, const char *prefix);
+/* Test hook: Dawn's wgpuDeviceForceLoss on the current context. */
+numc_status numc__gpu_force_loss(void);
+
+/* ------------------------------------------------------------- gpu_info.c */
+
+/* "SwiftShader Device (Subzero), vulkan, cpu, ..." lines for numc info, or why no GPU is
+ * available. malloc'ed; NULL on OOM. */
+char *numc__gpu_info_text(void);
+/* Why the last context creation failed ("" if it did not). */
+const char *numc__gpu_unavailable_reason(void);
+void numc__gpu_set_unavailable_reason(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ---------------------------------------------------------------- pool.c */
+
+numc_status numc__gpu_pool_init(numc__gpu_pool *p);
+numc_status numc__gpu_pool_get(numc__gpu *g, uint64_t nbytes, numc__gpu_block *out);
+void numc__gpu_pool_put(numc__gpu *g, numc__gpu_block b);
+/* Destroy every pooled (free) buffer of the current context. */
+void numc__gpu_pool_trim(void);
+/* Destroy free buffers and the free lists; called when a context dies. */
+void numc__gpu_pool_destroy(numc__gpu *g);
+void numc__gpu_pool_stats_get(numc__gpu_pool_stats *out);
+/* Change the cap of the current context's pool (tests); returns the old one. */
+uint64_t numc__gpu_pool_set_cap(uint64_t bytes);
+/* A WGPUBuffer outside the pool (staging, uniforms); counted in buffers_alive. */
+WGPUBuffer numc__gpu_buffer_create(numc__gpu *g, WGPUBufferUsage usage, uint64_t size);
+void numc__gpu_buffer_destroy(numc__gpu *g, WGPUBuffer b);
+
+/* ------------------------------------------------------------ pipelines.c */
+
+/* The pipeline for WGSL kernel `name` (a file src/gpu/kernels/<name>.wgsl) specialised
+ * by `spec`, "KEY=value,KEY=value" values for the kernel's `override` declarations ("" for
+ * none). Compiled on first use and cached for the context's life. NUMC_EDEVICE with the
+ * compiler's message if the WGSL does not compile. */
+numc_status numc__gpu_pipeline(numc__gpu *g, const char *name, const char *spec,
+                               const numc__gpu_kernel **out);
+void numc__gpu_pipelines_destroy(numc__gpu *g);
+/* Pipelines compiled since the process started (for tests). */
+int64_t numc__gpu_pipeline_compilations(void);
+
+/* ------------------------------------------------------------- transfer.c */
+
+/* Copy n host bytes into `dst` at byte `offset` (offset and n multiples of 4). Enqueued:
+ * returns before the GPU has the data, which later commands see in order. */
+numc_status numc__gpu_upload(numc__gpu *g, WGPUBuffer dst, uint64_t offset, const void *src, size_t n);
+/* Copy n bytes at byte `offset` of `src` to host memory; waits for the GPU. */
+numc_status numc__gpu_download(numc__gpu *g, WGPUBuffer src, uint64_t offset, void *dst, size_t n);
+
+/* ---------------------------------------------------------- device_array.c */
+
+/* The device side of a numc_buffer (core.h), present exactly while the buffer is
+ * device-resident (numc_buffer.device == NUMC_DEVICE_GPU): a pool block of the context
+ * that made it, which it keeps alive. numc__gpu_sync_host and numc__gpu_buffer_free
+ * (declared in core.h, which calls them) end it. */
+typedef struct numc__gpu_buffer {
+  numc__gpu *ctx;
+  numc__gpu_block block;
+} numc__gpu_buffer;
+
+/* A new C-contiguous array whose bytes live on the GPU, uninitialised. */
+numc_status numc__gpu_new_array(numc__gpu *g, numc_dtype t, int ndim, const int64_t *shape,
+                                numc_array **out);
+/* True if `a`'s authoritative bytes are in a block of the context `g`. */
+bool numc__gpu_resident(const numc_array *a, const numc__gpu *g);
+
+/* ----------------------------------------------------------- matmul_gpu.c */
+
+/* A matmul kernel and its contract with the host code: the tile of C one workgroup
+ * computes, dispatched as (ceil(N / tile_n), ceil(M / tile_m), matrices), with the
+ * bindings and Params of kernels/matmul_f32.wgsl. */
+typedef struct numc__gpu_matmul_variant {
+  const char *name; /* src/gpu/kernels/<name>.wgsl */
+  const char *spec; /* its specialisation (pipelines.c) */
+  int64_t tile_m, tile_n;
+} numc__gpu_matmul_variant;
+
+/* The kernel for an M x K by K x N product: where tuning plugs in faster variants. */
+const numc__gpu_matmul_variant *numc__gpu_matmul_kernel(int64_t m, int64_t n, int64_t k);
+
+/* float32 numpy.matmul on the GPU (see matmul_gpu.c for what is supported).
+ * NUMC_EUNAVAIL when the GPU is unavailable or the case is not supported, so that the
+ * caller computes it on the CPU; NUMC_EDEVICE when the GPU failed mid-way. */
+numc_status numc__gpu_matmul(const numc_array *a, const numc_array *b, numc_array **out);
+/* Test hook: pretend maxStorageBufferBindingSize is `bytes` (0 restores the device's),
+ * so that splitting large operands runs at small sizes. */
+void numc__gpu_matmul_set_binding_limit(uint64_t bytes);
+
+#endif

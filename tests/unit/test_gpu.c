@@ -1,0 +1,424 @@
+/* The WebGPU backend against the real Dawn (on SwiftShader in CI): context, device
+ * arrays, buffer pool, pipeline cache, float32 matmul, device loss, missing library.
+ *
+ * Without a usable GPU every case is skipped with the reason printed, unless
+ * NUMC_REQUIRE_GPU is set (ctest sets it, with VK_ICD_FILENAMES pointing at SwiftShader):
+ * then a missing GPU is a failure. Sizes stay small: SwiftShader runs on the CPU. */
+#define _GNU_SOURCE /* setenv */
+#include "core/core.h"
+#include "gpu/gpu.h"
+#include "test.h"
+
+/* Our declarations must have the standard header's sizes (LP64), see src/gpu/webgpu.h. */
+_Static_assert(sizeof(WGPULimits) == 152, "WGPULimits layout");
+_Static_assert(sizeof(WGPUAdapterInfo) == 96, "WGPUAdapterInfo layout");
+_Static_assert(sizeof(WGPUDeviceDescriptor) == 144, "WGPUDeviceDescriptor layout");
+_Static_assert(sizeof(WGPUBindGroupEntry) == 56, "WGPUBindGroupEntry layout");
+
+static bool have_gpu(void) {
+  if (numc_gpu_available()) return true;
+  numc_gpu_properties p;
+  numc_gpu_info(&p);
+  const char *req = getenv("NUMC_REQUIRE_GPU");
+  if (req && *req && strcmp(req, "0") != 0) {
+    fprintf(stderr, "NUMC_REQUIRE_GPU is set but no GPU is available: %s\n", p.reason);
+    test_failures++;
+  } else {
+    printf("skipped: no GPU (%s)\n", p.reason);
+  }
+  return false;
+}
+
+static uint32_t rng = 12345;
+static float frand(void) {
+  rng = rng * 1664525u + 1013904223u;
+  return (float)(rng >> 8) / (float)(1u << 24) * 2.0f - 1.0f;
+}
+
+static numc_array *random_f32(int ndim, const int64_t *shape) {
+  numc_array *a = NULL;
+  CHECK_OK(numc_empty(shape, ndim, NUMC_FLOAT32, NUMC_ORDER_C, &a));
+  float *d = numc_data(a);
+  for (int64_t i = 0; i < numc_size(a); i++) d[i] = frand();
+  return a;
+}
+
+static float at(const numc_array *a, const int64_t *idx) {
+  const char *p = numc_data(a);
+  for (int i = 0; i < numc_ndim(a); i++) p += idx[i] * numc_strides(a)[i];
+  return *(const float *)p;
+}
+
+/* C = A @ B for 2-D or 3-D (same batch) host arrays, in double. */
+static double max_error(const numc_array *a, const numc_array *b, const numc_array *c, double *scale) {
+  int nd = numc_ndim(c);
+  int64_t batch = nd == 3 ? numc_shape(c)[0] : 1, m = numc_shape(c)[nd - 2], n = numc_shape(c)[nd - 1];
+  int64_t k = numc_shape(a)[numc_ndim(a) - 1];
+  double err = 0;
+  *scale = 0;
+  for (int64_t z = 0; z < batch; z++)
+    for (int64_t i = 0; i < m; i++)
+      for (int64_t j = 0; j < n; j++) {
+        double s = 0;
+        for (int64_t l = 0; l < k; l++) {
+          int64_t ia[3] = {z, i, l}, ib[3] = {z, l, j};
+          s += (double)at(a, nd == 3 ? ia : ia + 1) * at(b, nd == 3 ? ib : ib + 1);
+        }
+        int64_t ic[3] = {z, i, j};
+        double got = at(c, nd == 3 ? ic : ic + 1);
+        if (fabs(got - s) > err) err = fabs(got - s);
+        if (fabs(s) > *scale) *scale = fabs(s);
+      }
+  return err;
+}
+
+/* GPU matmul of host A (batch x m x k, or 2-D when batch == 0) and B vs the reference,
+ * optionally with device inputs and with A stored transposed. */
+static void check_matmul(int64_t batch, int64_t m, int64_t k, int64_t n, bool on_device, bool a_transposed) {
+  numc_array *a = NULL, *b = NULL, *at_store = NULL, *da = NULL, *db = NULL, *c = NULL;
+  int nd = batch ? 3 : 2;
+  int64_t sa[3] = {batch, m, k}, sb[3] = {batch, k, n}, st[3] = {batch, k, m};
+  b = random_f32(nd, batch ? sb : sb + 1);
+  if (a_transposed) { /* stored k x m, viewed as m x k */
+    at_store = random_f32(nd, batch ? st : st + 1);
+    CHECK_OK(numc_swapaxes(at_store, -1, -2, &a));
+  } else {
+    a = random_f32(nd, batch ? sa : sa + 1);
+  }
+  if (on_device) {
+    if (a_transposed) { /* transpose on the device: the kernel reads the strided view */
+      numc_array *dt = NULL;
+      CHECK_OK(numc_to_device(at_store, &dt));
+      CHECK_OK(numc_swapaxes(dt, -1, -2, &da));
+      numc_free(dt);
+    } else {
+      CHECK_OK(numc_to_device(a, &da));
+    }
+    CHECK_OK(numc_to_device(b, &db));
+    CHECK_OK(numc__gpu_matmul(da, db, &c));
+    CHECK(c && numc_location(c) == NUMC_DEVICE_GPU);
+  } else {
+    CHECK_OK(numc__gpu_matmul(a, b, &c));
+    CHECK(c && numc_location(c) == NUMC_DEVICE_CPU);
+  }
+  if (c) {
+    CHECK_EQ_INT(numc_ndim(c), nd);
+    double scale, err = max_error(a, b, c, &scale);
+    if (!(err <= 1e-4 * (scale > 0 ? scale : 1))) {
+      fprintf(stderr, "matmul %lldx(%lldx%lldx%lld) device=%d transposed=%d: error %g, scale %g\n",
+              (long long)batch, (long long)m, (long long)k, (long long)n, on_device, a_transposed, err, scale);
+      test_failures++;
+    }
+  }
+  numc_free(a);
+  numc_free(b);
+  numc_free(at_store);
+  numc_free(da);
+  numc_free(db);
+  numc_free(c);
+}
+
+TEST(context_info) {
+  if (!have_gpu()) return;
+  numc_gpu_properties p;
+  CHECK_OK(numc_gpu_info(&p));
+  CHECK(p.available);
+  CHECK(p.name[0] != '\0');
+  CHECK(strcmp(p.backend, "null") != 0);
+  CHECK(p.max_storage_binding_size >= (128u << 20)); /* WebGPU's minimum */
+  CHECK(p.max_buffer_size >= p.max_storage_binding_size / 2);
+  CHECK(p.max_workgroup_storage_size >= 16384);
+  CHECK(p.max_invocations_per_workgroup >= 256);
+  CHECK(p.init_ms > 0);
+  if (strstr(p.name, "SwiftShader")) { /* ../shared/NOTES.md: what SwiftShader reports */
+    CHECK_EQ_STR(p.backend, "vulkan");
+    CHECK_EQ_STR(p.adapter_type, "cpu");
+    CHECK_EQ_INT(p.max_storage_binding_size, 1u << 30);
+    CHECK_EQ_INT(p.max_workgroup_storage_size, 32768);
+    CHECK(p.shader_f16 && p.subgroups && p.timestamp_query);
+  }
+  char *text = numc__gpu_info_text();
+  CHECK(text && strstr(text, p.name));
+  printf("gpu: %s\n", text);
+  free(text);
+}
+
+TEST(device_round_trip_all_dtypes) {
+  if (!have_gpu()) return;
+  for (int t = 0; t < NUMC_NDTYPES; t++) {
+    int64_t shape[2] = {3, 7}; /* 21 elements: 1- and 2-byte dtypes end mid-word */
+    numc_array *h = NULL, *d = NULL, *back = NULL, *d2 = NULL;
+    CHECK_OK(numc_empty(shape, 2, (numc_dtype)t, NUMC_ORDER_C, &h));
+    unsigned char *bytes = numc_data(h);
+    for (size_t i = 0; i < numc_nbytes(h); i++) bytes[i] = t == NUMC_BOOL ? (unsigned char)(i % 2) : (unsigned char)(i * 37 + t);
+    CHECK_OK(numc_to_device(h, &d));
+    CHECK(d && numc_location(d) == NUMC_DEVICE_GPU);
+    CHECK_OK(numc_to_device(d, &d2)); /* already there: a view */
+    CHECK(d2 && numc_may_share_memory(d, d2));
+    CHECK_OK(numc_to_host(d, &back));
+    CHECK(back && numc_location(back) == NUMC_DEVICE_CPU && numc_location(d) == NUMC_DEVICE_GPU);
+    if (back) CHECK(memcmp(numc_data(back), bytes, numc_nbytes(h)) == 0);
+    /* Lazy host access: d2 shares d's buffer, which becomes host-resident. */
+    if (d2) CHECK(memcmp(numc_data(d2), bytes, numc_nbytes(h)) == 0);
+    if (d) CHECK(numc_location(d) == NUMC_DEVICE_CPU);
+    numc_free(h);
+    numc_free(d);
+    numc_free(d2);
+    numc_free(back);
+  }
+  /* A strided (transposed) input arrives C-contiguous with the same values. */
+  int64_t shape[2] = {4, 5};
+  numc_array *a = random_f32(2, shape), *t = NULL, *d = NULL;
+  CHECK_OK(numc_transpose(a, NULL, &t));
+  CHECK_OK(numc_to_device(t, &d));
+  if (d) {
+    CHECK(numc_is_c_contiguous(d));
+    for (int64_t i = 0; i < 5; i++)
+      for (int64_t j = 0; j < 4; j++) CHECK(at(d, (int64_t[]){i, j}) == at(a, (int64_t[]){j, i}));
+  }
+  numc_free(a);
+  numc_free(t);
+  numc_free(d);
+  /* Empty arrays. */
+  numc_array *e = NULL, *de = NULL, *he = NULL;
+  CHECK_OK(numc_zeros((int64_t[]){0, 3}, 2, NUMC_FLOAT32, NUMC_ORDER_C, &e));
+  CHECK_OK(numc_to_device(e, &de));
+  CHECK_OK(numc_to_host(de, &he));
+  CHECK(he && numc_size(he) == 0);
+  numc_free(e);
+  numc_free(de);
+  numc_free(he);
+}
+
+TEST(pool_reuses_buffers) {
+  if (!have_gpu()) return;
+  numc__gpu_pool_trim();
+  numc__gpu_pool_stats s0, s1, s2, s3;
+  numc__gpu_pool_stats_get(&s0);
+  CHECK_EQ_INT(s0.pooled_buffers, 0);
+  int64_t shape[1] = {1000};
+  numc_array *h = random_f32(1, shape), *d = NULL;
+  CHECK_OK(numc_to_device(h, &d));
+  numc__gpu_pool_stats_get(&s1);
+  CHECK_EQ_INT(s1.live_buffers, s0.live_buffers + 1);
+  CHECK_EQ_INT(s1.live_bytes, s0.live_bytes + 4096); /* 4000 bytes -> the 4 KiB class */
+  numc_free(d);
+  d = NULL;
+  numc__gpu_pool_stats_get(&s2);
+  CHECK_EQ_INT(s2.live_buffers, s0.live_buffers);
+  CHECK_EQ_INT(s2.pooled_buffers, 1);
+  CHECK_EQ_INT(s2.buffers_alive, s1.buffers_alive); /* kept, not destroyed */
+  shape[0] = 900; /* same class: the pooled buffer comes back */
+  numc_array *h2 = random_f32(1, shape);
+  CHECK_OK(numc_to_device(h2, &d));
+  numc__gpu_pool_stats_get(&s3);
+  CHECK_EQ_INT(s3.pooled_buffers, 0);
+  CHECK_EQ_INT(s3.buffers_alive, s1.buffers_alive);
+  numc_free(d);
+  numc__gpu_pool_trim();
+  numc__gpu_pool_stats_get(&s3);
+  CHECK_EQ_INT(s3.pooled_buffers, 0);
+  CHECK_EQ_INT(s3.pooled_bytes, 0);
+  CHECK_EQ_INT(s3.buffers_alive, s1.buffers_alive - 1);
+  /* With a cap of 0 nothing is kept. */
+  uint64_t old = numc__gpu_pool_set_cap(0);
+  d = NULL;
+  CHECK_OK(numc_to_device(h2, &d));
+  numc_free(d);
+  numc__gpu_pool_stats_get(&s3);
+  CHECK_EQ_INT(s3.pooled_buffers, 0);
+  numc__gpu_pool_set_cap(old);
+  numc_free(h);
+  numc_free(h2);
+}
+
+TEST(pipeline_cache_compiles_once) {
+  if (!have_gpu()) return;
+  check_matmul(0, 5, 6, 7, false, false);
+  int64_t n0 = numc__gpu_pipeline_compilations();
+  check_matmul(0, 9, 3, 2, false, false);
+  CHECK_EQ_INT(numc__gpu_pipeline_compilations(), n0);
+  numc__gpu_lock();
+  numc__gpu *g;
+  const numc__gpu_kernel *k1 = NULL, *k2 = NULL;
+  CHECK_OK(numc__gpu_context(&g));
+  CHECK_OK(numc__gpu_pipeline(g, "matmul_f32", "TK=4", &k1)); /* cheapest to compile */
+  CHECK_EQ_INT(numc__gpu_pipeline_compilations(), n0 + 1);
+  CHECK_OK(numc__gpu_pipeline(g, "matmul_f32", "TK=4", &k2));
+  CHECK(k1 == k2);
+  CHECK_EQ_INT(numc__gpu_pipeline_compilations(), n0 + 1);
+  CHECK_STATUS(numc__gpu_pipeline(g, "no_such_kernel", "", &k1), NUMC_EINTERNAL);
+  /* An override the kernel does not declare is a compile error, reported, not fatal. */
+  CHECK_STATUS(numc__gpu_pipeline(g, "matmul_f32", "NOPE=1", &k1), NUMC_EDEVICE);
+  CHECK_OK(numc__gpu_check(g));
+  numc__gpu_unlock();
+}
+
+TEST(matmul_shapes) {
+  if (!have_gpu()) return;
+  static const int64_t shapes[][3] = {{1, 1, 1}, {1, 37, 1}, {1, 5, 29}, {31, 6, 1}, {23, 1, 19},
+                                      {17, 33, 65}, {64, 64, 64}, {128, 128, 128}, {300, 200, 100}};
+  for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++) {
+    check_matmul(0, shapes[i][0], shapes[i][1], shapes[i][2], false, false);
+    check_matmul(0, shapes[i][0], shapes[i][1], shapes[i][2], true, false);
+  }
+  check_matmul(3, 20, 30, 40, false, false);
+  check_matmul(3, 20, 30, 40, true, false);
+  check_matmul(0, 33, 17, 21, true, true);
+  check_matmul(0, 33, 17, 21, false, true);
+  check_matmul(2, 70, 9, 66, true, true);
+}
+
+TEST(matmul_numpy_semantics) {
+  if (!have_gpu()) return;
+  /* Broadcast stacks: (2, 1, 5, 6) @ (3, 6, 4) -> (2, 3, 5, 4). */
+  numc_array *a = random_f32(4, (int64_t[]){2, 1, 5, 6}), *b = random_f32(3, (int64_t[]){3, 6, 4});
+  numc_array *c = NULL;
+  CHECK_OK(numc__gpu_matmul(a, b, &c));
+  if (c) {
+    CHECK_EQ_INT(numc_ndim(c), 4);
+    CHECK_EQ_INT(numc_shape(c)[1], 3);
+    double worst = 0;
+    for (int64_t x = 0; x < 2; x++)
+      for (int64_t y = 0; y < 3; y++)
+        for (int64_t i = 0; i < 5; i++)
+          for (int64_t j = 0; j < 4; j++) {
+            double s = 0;
+            for (int64_t l = 0; l < 6; l++) s += (double)at(a, (int64_t[]){x, 0, i, l}) * at(b, (int64_t[]){y, l, j});
+            double e = fabs(s - at(c, (int64_t[]){x, y, i, j}));
+            if (e > worst) worst = e;
+          }
+    CHECK(worst < 1e-5);
+  }
+  numc_free(c);
+  c = NULL;
+  /* 1-D operands: (6,) @ (3, 6, 4) -> (3, 4); (5, 6) @ (6,) -> (5,). */
+  numc_array *v = random_f32(1, (int64_t[]){6}), *m = random_f32(2, (int64_t[]){5, 6});
+  CHECK_OK(numc__gpu_matmul(v, b, &c));
+  if (c) {
+    CHECK_EQ_INT(numc_ndim(c), 2);
+    double s = 0;
+    for (int64_t l = 0; l < 6; l++) s += (double)at(v, (int64_t[]){l}) * at(b, (int64_t[]){2, l, 3});
+    CHECK_NEAR(at(c, (int64_t[]){2, 3}), s, 1e-5);
+  }
+  numc_free(c);
+  c = NULL;
+  CHECK_OK(numc__gpu_matmul(m, v, &c));
+  if (c) {
+    CHECK_EQ_INT(numc_ndim(c), 1);
+    CHECK_EQ_INT(numc_shape(c)[0], 5);
+    double s = 0;
+    for (int64_t l = 0; l < 6; l++) s += (double)at(m, (int64_t[]){4, l}) * at(v, (int64_t[]){l});
+    CHECK_NEAR(at(c, (int64_t[]){4}), s, 1e-5);
+  }
+  numc_free(c);
+  c = NULL;
+  /* K = 0 gives zeros; M = 0 an empty result. */
+  numc_array *k0a = NULL, *k0b = NULL;
+  CHECK_OK(numc_empty((int64_t[]){3, 0}, 2, NUMC_FLOAT32, NUMC_ORDER_C, &k0a));
+  CHECK_OK(numc_empty((int64_t[]){0, 4}, 2, NUMC_FLOAT32, NUMC_ORDER_C, &k0b));
+  CHECK_OK(numc__gpu_matmul(k0a, k0b, &c));
+  if (c) {
+    CHECK_EQ_INT(numc_size(c), 12);
+    for (int64_t i = 0; i < 12; i++) CHECK(((float *)numc_data(c))[i] == 0.0f);
+  }
+  numc_free(c);
+  c = NULL;
+  CHECK_OK(numc__gpu_matmul(k0b, m, &c) == NUMC_EUNAVAIL ? NUMC_OK : NUMC_EINTERNAL); /* 4 != 5 */
+  /* What the GPU declines, the CPU computes (and reports NumPy's errors). */
+  numc_array *f64 = NULL, *i32 = NULL;
+  CHECK_OK(numc_ones((int64_t[]){2, 2}, 2, NUMC_FLOAT64, NUMC_ORDER_C, &f64));
+  CHECK_OK(numc_ones((int64_t[]){2, 2}, 2, NUMC_INT32, NUMC_ORDER_C, &i32));
+  CHECK_STATUS(numc__gpu_matmul(f64, f64, &c), NUMC_EUNAVAIL);
+  CHECK_STATUS(numc__gpu_matmul(i32, i32, &c), NUMC_EUNAVAIL);
+  CHECK_STATUS(numc__gpu_matmul(a, m, &c), NUMC_EUNAVAIL); /* 6 != 5 */
+  CHECK(c == NULL);
+  numc_free(a);
+  numc_free(b);
+  numc_free(v);
+  numc_free(m);
+  numc_free(k0a);
+  numc_free(k0b);
+  numc_free(f64);
+  numc_free(i32);
+}
+
+TEST(matmul_splits_large_operands) {
+  if (!have_gpu()) return;
+  /* A 4 KiB binding limit forces batch groups, row blocks of A, column blocks of B and
+   * K blocks (row-major B spans K rows whatever its columns) that accumulate. */
+  numc__gpu_matmul_set_binding_limit(4096);
+  check_matmul(0, 70, 50, 90, false, false);
+  check_matmul(0, 70, 50, 90, true, true);
+  check_matmul(5, 9, 11, 13, true, false);
+  check_matmul(0, 3, 700, 2, false, false); /* K blocks only */
+  numc__gpu_matmul_set_binding_limit(256); /* only the alignment slack: nothing fits */
+  numc_array *a = random_f32(2, (int64_t[]){2, 2}), *b = random_f32(2, (int64_t[]){2, 2}), *c = NULL;
+  CHECK_STATUS(numc__gpu_matmul(a, b, &c), NUMC_EUNAVAIL);
+  numc__gpu_matmul_set_binding_limit(0);
+  numc_free(a);
+  numc_free(b);
+}
+
+TEST(device_loss) {
+  if (!have_gpu()) return;
+  numc_array *h = random_f32(2, (int64_t[]){8, 8}), *d = NULL, *back = NULL, *c = NULL;
+  CHECK_OK(numc_to_device(h, &d));
+  CHECK_OK(numc__gpu_force_loss());
+  CHECK(!numc_gpu_available());
+  numc_gpu_properties p;
+  CHECK_OK(numc_gpu_info(&p));
+  CHECK(!p.available && strstr(p.reason, "lost"));
+  CHECK_STATUS(numc__gpu_matmul(h, h, &c), NUMC_EUNAVAIL);
+  CHECK_STATUS(numc_to_host(d, &back), NUMC_EDEVICE);
+  CHECK(numc_data(d) == NULL && numc_last_status() == NUMC_EDEVICE);
+  numc_free(d); /* the lost device's buffer is released without a crash */
+  numc__gpu_shutdown(); /* a new context on next use */
+  CHECK(numc_gpu_available());
+  CHECK_OK(numc__gpu_matmul(h, h, &c));
+  numc_free(c);
+  numc_free(h);
+}
+
+TEST(missing_library) {
+  if (!have_gpu()) return;
+  numc__gpu_shutdown();
+  setenv("NUMC_WEBGPU_LIBRARY", "/nonexistent/libwebgpu.so", 1);
+  CHECK(!numc_gpu_available());
+  numc_gpu_properties p;
+  CHECK_OK(numc_gpu_info(&p));
+  CHECK(!p.available && strstr(p.reason, "/nonexistent/libwebgpu.so"));
+  numc_array *h = random_f32(2, (int64_t[]){2, 2}), *c = NULL, *d = NULL;
+  CHECK_STATUS(numc__gpu_matmul(h, h, &c), NUMC_EUNAVAIL);
+  CHECK_STATUS(numc_to_device(h, &d), NUMC_EUNAVAIL);
+  char *text = numc__gpu_info_text();
+  CHECK(text && strstr(text, "not available"));
+  free(text);
+  unsetenv("NUMC_WEBGPU_LIBRARY");
+  numc__gpu_shutdown();
+  CHECK(numc_gpu_available());
+  numc_free(h);
+}
+
+TEST(shutdown_releases_everything) {
+  if (!have_gpu()) return;
+  numc_array *h = random_f32(2, (int64_t[]){3, 3}), *d = NULL;
+  CHECK_OK(numc_to_device(h, &d));
+  numc__gpu_shutdown(); /* d keeps its context alive */
+  numc_array *back = NULL;
+  CHECK_OK(numc_to_host(d, &back));
+  if (back) CHECK(memcmp(numc_data(back), numc_data(h), 36) == 0);
+  numc_free(d);
+  numc__gpu_pool_stats s;
+  numc__gpu_shutdown();
+  numc__gpu_pool_stats_get(&s); /* creates a fresh context, which has no buffers yet */
+  CHECK_EQ_INT(s.buffers_alive, 0);
+  numc__gpu_shutdown();
+  numc_free(back);
+  numc_free(h);
+}
+
+TESTS(CASE(context_info), CASE(device_round_trip_all_dtypes), CASE(pool_reuses_buffers),
+      CASE(pipeline_cache_compiles_once), CASE(matmul_shapes), CASE(matmul_numpy_semantics),
+      CASE(matmul_splits_large_operands), CASE(device_loss), CASE(missing_library),
+      CASE(shutdown_releases_everything))
