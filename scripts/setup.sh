@@ -8,9 +8,13 @@ packages=(
   python3 python3-numpy              # the NumPy oracle in the tests, and the benchmarks
   libopenblas0-pthread               # so that NumPy runs OpenBLAS, not the reference BLAS
   clang libclang-rt-14-dev           # libFuzzer for the .npy fuzzer
-  nodejs npm                         # npm ci: Dawn (WebGPU) from package.json, for the GPU backend
   chromium libvulkan1                # SwiftShader (a Vulkan driver) and the Vulkan loader Dawn opens
 )
+
+# npm ci fetches Dawn (WebGPU) from package.json for the GPU backend. A Node.js that did
+# not come from Debian (nodesource's includes npm) is used as it is: Debian's npm package
+# would conflict with it.
+if ! command -v npm >/dev/null 2>&1; then packages+=(nodejs npm); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -161,6 +161,11 @@ void numc__scalar_store(numc_scalar s, numc_dtype t, char *p);
 /* Load one element of dtype t at p as a scalar (bool/int64/uint64/float64/complex128). */
 numc_scalar numc__scalar_load(numc_dtype t, const char *p);
 
+/* The device the current operation should run on (dispatch.c). */
+numc_device numc__device_choice(void);
+/* Set the calling thread's per-call device (-1: none); returns the previous value. */
+int numc__set_call_device(int d);
+
 /* Copy with broadcasting and casting (no checks on writeability or casting kind). */
 numc_status numc__assign(numc_array *dst, const numc_array *src);
 

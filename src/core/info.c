@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "core.h"
+#include "gpu/gpu.h"
 #include "linalg/gemm.h"
 #include "ufunc/simd_math.h"
 
@@ -33,9 +34,12 @@ char *numc_info(void) {
   cpu_features(feats, sizeof feats);
   char simd[512];
   numc__simd_describe(simd, sizeof simd);
-  size_t n = 2048;
+  char *gpu = numc__gpu_info_text(); /* starts the GPU context: numc info shows it */
+  size_t n = 4096;
   char *s = malloc(n);
-  if (!s) {
+  if (!s || !gpu) {
+    free(s);
+    free(gpu);
     numc__oom();
     return NULL;
   }
@@ -47,12 +51,13 @@ char *numc_info(void) {
            "threads:  %d (NUMC_NUM_THREADS overrides)\n"
            "gemm:     f32 %s, f64 %s (NUMC_GEMM_KERNEL overrides)\n"
            "device:   default %s (NUMC_DEVICE overrides)\n"
-           "gpu:      not available (no GPU backend in this build)\n"
+           "gpu:      %s\n"
            "functions: %d in the table (numc list)\n",
            numc_version(), NUMC_BUILD_TYPE, NUMC_COMPILER, (long)__STDC_VERSION__, feats, simd,
            numc_get_num_threads(), numc__gemm_kernel_name(NUMC_FLOAT32),
            numc__gemm_kernel_name(NUMC_FLOAT64),
            numc_get_default_device() == NUMC_DEVICE_CPU ? "cpu" : numc_get_default_device() == NUMC_DEVICE_GPU ? "gpu" : "auto",
-           numc_func_count());
+           gpu, numc_func_count());
+  free(gpu);
   return s;
 }

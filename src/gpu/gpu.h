@@ -50,8 +50,6 @@ WGPUPopErrorScopeCallbackInfo numc__gpu_on_error_scope(numc__gpu_pending *p);
  * NUMC_EDEVICE with the library's message (or a timeout message). */
 numc_status numc__gpu_wait(const numc__wgpu_procs *w, WGPUInstance instance, numc__gpu_pending *p,
                            void **handle);
-/* Give up on `p` without waiting, when the call that would complete it failed to start. */
-void numc__gpu_pending_abandon(numc__gpu_pending *p);
 
 /* ---------------------------------------------------------------- pool.c */
 

@@ -284,7 +284,7 @@ static numc_status matmul_locked(const numc_array *a, const numc_array *b, numc_
   NUMC__TRY(numc__gpu_context(&g));
   batch bt;
   plan p;
-  int out_nd;
+  int out_nd = 0;
   int64_t out_shape[NUMC_MAXDIMS];
   NUMC__TRY(shapes(a, b, &bt, &p, &out_nd, out_shape));
   bool stay = numc__gpu_resident(a, g) || numc__gpu_resident(b, g);

@@ -48,8 +48,6 @@ static void drop(numc__gpu_pending *p) {
   if (atomic_fetch_sub_explicit(&p->owners, 1, memory_order_acq_rel) == 1) free(p);
 }
 
-void numc__gpu_pending_abandon(numc__gpu_pending *p) { free(p); }
-
 /* Record the outcome; `message` is the library's (not NUL-terminated in general). */
 static void complete(numc__gpu_pending *p, bool ok, void *handle, WGPUStringView message) {
   p->ok = ok;

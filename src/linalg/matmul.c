@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "index/index.h" /* numc__borrow */
+#include "gpu/gpu.h"
 #include "linalg/products.h"
 
 #define SIGNATURE "(n?,k),(k,m?)->(n?,m?)"
@@ -41,8 +42,38 @@ static numc_status check_target(const numc_array *target, int nd, const int64_t 
   return NUMC_OK;
 }
 
+/* Below this many multiply-adds a host-to-host GPU matmul loses to the CPU even on an
+ * H100 (upload, dispatch and readback cost ~1 ms; see BENCHMARKS.md), so `auto` keeps
+ * such products on the CPU unless an operand already lives on the GPU. */
+#define NUMC__GPU_MATMUL_MIN_FLOPS ((double)512 * 512 * 512)
+
+/* `auto` sends a matmul to the GPU when an operand is already there, or when it is big
+ * and the adapter is real hardware (a CPU adapter such as SwiftShader never wins). */
+static bool gpu_pays_off(const numc_array *a, const numc_array *b) {
+  if (numc_location(a) == NUMC_DEVICE_GPU || numc_location(b) == NUMC_DEVICE_GPU) return true;
+  double flops = (double)numc_size(a) * (double)(b->ndim >= 2 ? b->shape[b->ndim - 1] : 1);
+  if (flops < NUMC__GPU_MATMUL_MIN_FLOPS) return false;
+  numc_gpu_properties p;
+  return numc_gpu_info(&p) == NUMC_OK && p.available && strcmp(p.adapter_type, "cpu") != 0;
+}
+
+/* Try the GPU per the device choice. NUMC_OK: done there. NUMC_EUNAVAIL: run on the CPU
+ * (the GPU declined, is absent, or failed mid-way: a warning says so when the GPU was
+ * asked for or failed, and the CPU result replaces it, never a wrong one). */
+static numc_status matmul_on_gpu(const numc_array *a, const numc_array *b, numc_array **out) {
+  numc_device d = numc__device_choice();
+  if (d == NUMC_DEVICE_CPU || *out) return NUMC_EUNAVAIL; /* out= runs on the CPU */
+  if (d == NUMC_DEVICE_AUTO && !gpu_pays_off(a, b)) return NUMC_EUNAVAIL;
+  numc_status s = numc__gpu_matmul(a, b, out);
+  if (s == NUMC_OK) return s;
+  if (s != NUMC_EUNAVAIL || d == NUMC_DEVICE_GPU)
+    numc__warn("matmul ran on the CPU: %s", numc_last_error());
+  return NUMC_EUNAVAIL;
+}
+
 numc_status numc_matmul(const numc_array *a, const numc_array *b, numc_array **out) {
   if (!a || !b || !out) return numc__fail(NUMC_EINVAL, "matmul: an input or the output pointer is NULL");
+  if (matmul_on_gpu(a, b, out) == NUMC_OK) return NUMC_OK;
   const numc_array *ops[2] = {a, b};
   for (int k = 0; k < 2; k++)
     if (ops[k]->ndim == 0)

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 
+#include "gpu/gpu.h"
 #include "table/table.h"
 
 static bool parse_int(const char *s, int64_t *v) {
@@ -254,13 +255,18 @@ numc_status numc__call_invoke(numc__call *c, numc_array **out, int max_out, int 
   if (!out || max_out < 1 || !nout) return numc__fail(NUMC_EINVAL, "%s: no room for outputs", info->name);
   if (info->num_outputs > max_out)
     return numc__fail(NUMC_EINVAL, "%s: %d outputs do not fit in %d slots", info->name, info->num_outputs, max_out);
-  if (c->device == NUMC_DEVICE_GPU)
-    return numc__fail(NUMC_EUNAVAIL, "%s: no GPU is available (this build has no GPU backend yet)", info->name);
+  /* device=gpu demands a GPU; operations without a GPU implementation then run on the
+   * CPU (the backend declines them), with the same result. */
+  if (c->device == NUMC_DEVICE_GPU && !numc_gpu_available())
+    return numc__fail(NUMC_EUNAVAIL, "device=gpu, but no GPU is available: %s",
+                      numc__gpu_unavailable_reason());
   for (int i = 0; i < max_out; i++) out[i] = NULL;
   c->out = out;
   c->max_out = max_out;
   c->nout = info->num_outputs > 0 ? info->num_outputs : 0;
+  int saved = numc__set_call_device((int)c->device);
   numc_status s = c->fn->invoke(c);
+  numc__set_call_device(saved);
   if (s != NUMC_OK) { /* all or nothing: release what a failing invoke produced */
     for (int i = 0; i < max_out; i++) {
       numc_free(out[i]);
