@@ -29,9 +29,10 @@
 /* Up to this many multiply-adds the direct (unpacked) kernel beats packing: on Zen 5,
  * one thread, 220 against 190 GFLOP/s (f32) at 256^3, and more below. */
 #define DIRECT_MNK (256 * 256 * 256)
-/* Below this many multiply-adds one thread is faster than waking the pool (a fork-join
- * costs some microseconds, a 96^3 product ~8 us). */
-#define PARALLEL_MNK (96 * 96 * 96)
+/* Below this many multiply-adds one thread is as fast as two: a fork-join of the pool
+ * costs 10-20 us (condition-variable wake-up, measured on the 2-core machine), about what
+ * a 128^3 product takes on one core; at 160^3 two threads start to pay. */
+#define PARALLEL_MNK (160 * 160 * 160)
 
 static _Atomic bool direct_allowed = true;
 

@@ -93,3 +93,23 @@ def cases(rng):
     nan = np.array([[1.0, np.nan], [0.0, 1.0]])
     yield Case("linalg.eigvals", [nan], {}, error=True)
     yield Case("linalg.svdvals", [nan], {}, error=True)
+    # General matrices, through `post`: eigenvalues sorted, vectors compared by what is
+    # unique about them (for eig: |v| up to a unit phase per column after LAPACK's
+    # normalisation; for eigh/svd: |v|, unique up to sign or phase for distinct values).
+    def sort_eig(w, v=None):
+        order = np.lexsort((np.round(w.imag, 8), np.round(w.real, 8)))
+        return (w[order],) if v is None else (w[order], np.abs(v[:, order]))
+    for dt in ["float64", "complex128", "float32"]:
+        for n in [3, 6, 12]:
+            a = arr(rng, dt, (n, n))
+            tol = 1e-4 if dt == "float32" else 1e-9  # eigenvalues of a nonnormal matrix: cond * eps
+            yield Case("linalg.eigvals", [a], {}, np.linalg.eigvals, post=sort_eig, rtol=tol, note="general " + dt)
+            yield Case("linalg.eig", [a], {}, np.linalg.eig, post=sort_eig, rtol=tol, note="general " + dt)
+        s = arr(rng, dt, (8, 8))
+        s = s + s.conj().T
+        yield Case("linalg.eigh", [s], {}, np.linalg.eigh, post=lambda w, v: (w, np.abs(v)),
+                   rtol=1e-4 if dt == "float32" else 1e-9, note="vectors " + dt)
+        m = arr(rng, dt, (7, 5))
+        yield Case("linalg.svd", [m], {"full_matrices": False}, lambda a: np.linalg.svd(a, full_matrices=False),
+                   post=lambda u, s_, vh: (np.abs(u), s_, np.abs(vh)),
+                   rtol=1e-4 if dt == "float32" else 1e-9, note="vectors " + dt)

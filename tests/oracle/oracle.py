@@ -29,7 +29,7 @@ class View:
 
 class Case:
     def __init__(self, func, inputs=(), options=None, expect=None, rtol=None, atol=0.0,
-                 error=False, note=""):
+                 error=False, note="", post=None):
         self.func = func
         self.inputs = list(inputs)
         self.options = dict(options or {})
@@ -38,6 +38,9 @@ class Case:
         self.atol = atol
         self.error = error
         self.note = note
+        # post(*outputs) -> outputs, applied to numc's and NumPy's results alike before
+        # comparing, for results unique only up to order, sign or phase.
+        self.post = post
 
     def values(self):
         out = []
