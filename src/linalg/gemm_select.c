@@ -1,7 +1,8 @@
 /* Run-time choice of the GEMM kernel family: the first row of the table that this CPU
  * supports, unless NUMC_GEMM_KERNEL names another supported one (an unknown or
- * unsupported name is ignored, so a forced choice can never crash). Decided once and
- * cached; numc__gemm_use_kernel() changes it for tests and benchmarks. */
+ * unsupported name is ignored with a warning, numc_last_warning(), so a forced choice can
+ * never crash). Decided once and cached; numc__gemm_use_kernel() changes it for tests and
+ * benchmarks. */
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,9 @@ static const numc__gemm_family *automatic(void) {
   const numc__gemm_family *f = env && *env ? find(env) : NULL;
   for (size_t i = 0; !f && i < NFAMILIES; i++)
     if (families[i]->supported()) f = families[i];
+  if (env && *env && strcmp(env, f->isa) != 0)
+    numc__warn("NUMC_GEMM_KERNEL=%s is unknown or not supported by this CPU; using %s", env,
+               f->isa);
   return f; /* generic is always supported */
 }
 

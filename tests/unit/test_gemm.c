@@ -148,13 +148,14 @@ static const struct {
 #define NSCALARS (int)(sizeof scalars / sizeof scalars[0])
 
 /* Shapes at the edges of every kernel's MR (4..32), NR (4..12), KC (256, 384), MC (64..480)
- * and NC (3072..4096), degenerate ones, and a few ordinary ones. */
+ * and NC (3072..4096), degenerate ones, and a few ordinary ones; the last is big enough for
+ * the thread pool yet small enough for the direct kernel. */
 static const int64_t shapes[][3] = {
     {1, 1, 1},    {1, 37, 19},   {37, 1, 19},  {23, 29, 1},   {9, 7, 0},    {0, 5, 5},
     {5, 0, 5},    {3, 4, 5},     {7, 6, 5},    {8, 4, 3},     {15, 5, 3},   {16, 6, 9},
     {17, 7, 11},  {31, 11, 7},   {32, 12, 8},  {33, 13, 9},   {64, 64, 64}, {65, 23, 257},
     {40, 30, 385}, {20, 14, 513}, {241, 25, 10}, {481, 13, 20}, {5, 3100, 3}, {3, 4100, 2},
-    {1000, 3, 20}, {3, 1000, 20}, {100, 100, 100}, {130, 97, 100}};
+    {1000, 3, 20}, {3, 1000, 20}, {100, 100, 100}, {130, 97, 100}, {200, 150, 161}};
 #define NSHAPES (int)(sizeof shapes / sizeof shapes[0])
 
 /* Every shape with a rotating choice of layouts and scalars, for every dtype. */
@@ -206,6 +207,7 @@ TEST(kernel_choice_can_be_forced_and_falls_back) {
   /* An unknown NUMC_GEMM_KERNEL is ignored: the automatic choice is the first supported. */
   setenv("NUMC_GEMM_KERNEL", "no-such-isa", 1);
   CHECK(numc__gemm_use_kernel(NULL));
+  CHECK(strstr(numc_last_warning(), "NUMC_GEMM_KERNEL=no-such-isa") != NULL);
   const char *best = NULL;
   for (int i = 0; !best && numc__gemm_kernel_isa(i); i++)
     if (numc__gemm_use_kernel(numc__gemm_kernel_isa(i))) best = numc__gemm_kernel_isa(i);
