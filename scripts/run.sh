@@ -20,5 +20,13 @@ echo "$ numc op sum 'm.npy[:, ::-1]' --axis=1 --keepdims=true"
 $numc op sum "$demo/m.npy[:, ::-1]" --axis=1 --keepdims=true
 echo '$ numc op add m.npy 0.5'
 $numc op add "$demo/m.npy" 0.5
+echo '$ numc op transpose m.npy -o mt.npy'
+$numc op transpose "$demo/m.npy" -o "$demo/mt.npy"
+echo '$ numc op matmul m.npy mt.npy --device=gpu   # on the GPU numc info shows (if any)'
+$numc op matmul "$demo/m.npy" "$demo/mt.npy" --device=gpu 2>/dev/null ||
+  $numc op matmul "$demo/m.npy" "$demo/mt.npy" --device=cpu
+echo '$ numc op linalg.eigvalsh m_mt.npy'
+$numc op matmul "$demo/m.npy" "$demo/mt.npy" -o "$demo/m_mt.npy"
+$numc op linalg.eigvalsh "$demo/m_mt.npy"
 echo '$ numc op add m.npy m.npy[:2]   # an error, as in NumPy'
 $numc op add "$demo/m.npy" "$demo/m.npy[:2]" || true
