@@ -156,7 +156,7 @@ static numc_status concatenate_atleast(const numc_array *const *in, int n, int m
     raised[i] = numc__borrow(in[i], min_ndim, shape, strides, 0);
     views[i] = &raised[i];
   }
-  int axis = horizontal && views[0]->ndim > 1 ? 1 : 0;
+  int axis = horizontal && n > 0 && views[0]->ndim > 1 ? 1 : 0;
   numc_status s = numc__concatenate(views, n, &axis, out);
   free(raised);
   free(views);
