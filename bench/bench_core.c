@@ -1,25 +1,11 @@
 /* Times numc's core operations; bench/core.py runs it beside NumPy and prints ratios.
  * Output: one line per case, "name seconds" (best of several runs). */
 #define _POSIX_C_SOURCE 200809L
-#include <numc.h>
+#include "bench.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-#define CHECK(expr)                                                   \
-  do {                                                                \
-    if ((expr) != NUMC_OK) {                                          \
-      fprintf(stderr, "bench: %s: %s\n", #expr, numc_last_error());   \
-      exit(1);                                                        \
-    }                                                                 \
-  } while (0)
 
 /* Best wall time of `reps` runs of the statement, which produces `r` (freed each time). */
 #define TIME(name, reps, stmt)                                        \

@@ -1,24 +1,10 @@
 /* Times numc's decompositions; bench/decomp.py runs it beside NumPy (LAPACK). Output:
  * "name_n seconds" per case, the best of a few runs, float64. */
 #define _POSIX_C_SOURCE 200809L
-#include <numc.h>
+#include "bench.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
-
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-#define CHECK(expr)                                                 \
-  do {                                                              \
-    if ((expr) != NUMC_OK) {                                        \
-      fprintf(stderr, "bench: %s: %s\n", #expr, numc_last_error()); \
-      exit(1);                                                      \
-    }                                                               \
-  } while (0)
 
 /* Best of `reps` runs of stmt, which produces r1 (and maybe r2, r3), freed each time. */
 #define TIME(name, n, reps, stmt)                                     \

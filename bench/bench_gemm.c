@@ -7,17 +7,11 @@
  * several runs (at least 5 and at least ~0.3 s in all). Float32 and float64 products go
  * through the fast GEMM (src/linalg/gemm.h). */
 #define _POSIX_C_SOURCE 200809L
-#include <numc.h>
+#include "bench.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
 
 static void check(numc_status s, const char *what) {
   if (s != NUMC_OK) {

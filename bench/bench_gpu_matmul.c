@@ -8,24 +8,10 @@
  * Usage: bench_gpu_matmul [max_n]   (NUMC_WEBGPU_LIBRARY selects Dawn) */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
-#include <numc.h>
+#include "bench.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
-
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-#define CHECK(expr)                                                 \
-  do {                                                              \
-    if ((expr) != NUMC_OK) {                                        \
-      fprintf(stderr, "bench: %s: %s\n", #expr, numc_last_error()); \
-      exit(1);                                                      \
-    }                                                               \
-  } while (0)
 
 static numc_array *random_matrix(int64_t n, uint64_t seed) {
   numc_array *a = NULL;
