@@ -9,6 +9,8 @@
  *   pipelines.c     WGSL kernels compiled once per (kernel, specialisation) and cached
  *   transfer.c      host <-> device copies
  *   device_array.c  numc_buffer whose bytes live on the GPU; numc_to_device/to_host
+ *   operand.c       arrays as kernels address them; results handed back to the caller
+ *   backend_gpu.c   the operations offered to the core (core/backend.h)
  *   matmul_gpu.c    float32 matmul
  *
  * Locking: every entry point into the backend holds numc__gpu_lock() (a recursive
@@ -189,6 +191,25 @@ numc_status numc__gpu_new_array(numc__gpu *g, numc_dtype t, int ndim, const int6
                                 numc_array **out);
 /* True if `a`'s authoritative bytes are in a block of the context `g`. */
 bool numc__gpu_resident(const numc_array *a, const numc__gpu *g);
+
+/* --------------------------------------------------------------- operand.c */
+
+/* An array as a kernel addresses it: its buffer, and its offset and strides counted in
+ * elements of its dtype (bytes for bool). A host array is uploaded as a C-contiguous copy
+ * that the operand owns until numc__gpu_operand_done. */
+typedef struct numc__gpu_operand {
+  WGPUBuffer buffer;
+  int64_t offset;
+  int64_t strides[NUMC_MAXDIMS];
+  numc_array *temp;
+} numc__gpu_operand;
+
+/* NUMC_EUNAVAIL if a stride is not a multiple of the item size (nothing is held then). */
+numc_status numc__gpu_operand_get(numc__gpu *g, const numc_array *x, numc__gpu_operand *op);
+void numc__gpu_operand_done(numc__gpu_operand *op);
+/* Hand the fresh device result `c` to the caller: itself when `stay` (an input lived on
+ * the GPU), else a host copy (c is freed either way on failure). */
+numc_status numc__gpu_finish(numc_array *c, bool stay, numc_array **out);
 
 /* ----------------------------------------------------------- matmul_gpu.c */
 

@@ -230,22 +230,11 @@ static numc_status run(numc__gpu *g, const batch *bt, plan *p, operand a, operan
   return numc__gpu_check(g);
 }
 
-/* An operand on the GPU: the array itself if it lives there, else an uploaded
- * C-contiguous copy in *temp. Its strides, in floats, go to st[0..ndim-1]. */
-static numc_status device_operand(numc__gpu *g, const numc_array *x, numc_array **temp, operand *op,
-                                  int64_t *st) {
-  const numc_array *src = x;
-  if (!numc__gpu_resident(x, g)) {
-    NUMC__TRY(numc_to_device(x, temp));
-    src = *temp;
-  }
-  for (int i = 0; i < src->ndim; i++) {
-    if (src->strides[i] % 4) return numc__fail(NUMC_EUNAVAIL, "GPU matmul: unaligned strides");
-    st[i] = src->strides[i] / 4;
-  }
-  if (src->offset % 4) return numc__fail(NUMC_EUNAVAIL, "GPU matmul: unaligned offset");
-  op->buffer = src->buf->gpu->block.buffer;
-  op->off = src->offset / 4;
+/* The kernel's view of an operand: strides in floats must fit its 32-bit parameters. */
+static numc_status device_operand(numc__gpu *g, const numc_array *x, numc__gpu_operand *d, operand *op) {
+  NUMC__TRY(numc__gpu_operand_get(g, x, d));
+  op->buffer = d->buffer;
+  op->off = d->offset;
   return NUMC_OK;
 }
 
@@ -288,9 +277,10 @@ static numc_status matmul_locked(const numc_array *a, const numc_array *b, numc_
   int64_t out_shape[NUMC_MAXDIMS];
   NUMC__TRY(shapes(a, b, &bt, &p, &out_nd, out_shape));
   bool stay = numc__gpu_resident(a, g) || numc__gpu_resident(b, g);
-  numc_array *ta = NULL, *tb = NULL, *c = NULL;
+  numc_array *c = NULL;
   operand oa = {0}, ob = {0}, oc = {0};
-  int64_t sa[NUMC_MAXDIMS], sb[NUMC_MAXDIMS];
+  numc__gpu_operand da = {0}, db = {0};
+  const int64_t *sa = da.strides, *sb = db.strides;
   numc_status s = numc__gpu_new_array(g, NUMC_FLOAT32, out_nd, out_shape, &c);
   bool empty = p.m == 0 || p.n == 0 || numc__size(bt.nd, bt.shape) == 0;
   if (s == NUMC_OK && !empty && p.k == 0) { /* sums of nothing: zeros */
@@ -298,8 +288,8 @@ static numc_status matmul_locked(const numc_array *a, const numc_array *b, numc_
     s = zeros ? numc__gpu_upload(g, c->buf->gpu->block.buffer, 0, zeros, c->buf->nbytes) : numc__oom();
     free(zeros);
   } else if (s == NUMC_OK && !empty) {
-    s = device_operand(g, a, &ta, &oa, sa);
-    if (s == NUMC_OK) s = device_operand(g, b, &tb, &ob, sb);
+    s = device_operand(g, a, &da, &oa);
+    if (s == NUMC_OK) s = device_operand(g, b, &db, &ob);
     if (s == NUMC_OK) {
       /* Core strides; a 1-D operand is a row (A) or a column (B) with stride 0 across it. */
       oa.rs = a->ndim > 1 ? sa[a->ndim - 2] : 0;
@@ -319,20 +309,13 @@ static numc_status matmul_locked(const numc_array *a, const numc_array *b, numc_
       s = run(g, &bt, &p, oa, ob, oc);
     }
   }
-  numc_free(ta);
-  numc_free(tb);
-  if (s == NUMC_OK && !stay) {
-    numc_array *h = NULL;
-    s = numc_to_host(c, &h);
-    numc_free(c);
-    c = h;
-  }
+  numc__gpu_operand_done(&da);
+  numc__gpu_operand_done(&db);
   if (s != NUMC_OK) {
     numc_free(c);
     return s;
   }
-  *out = c;
-  return NUMC_OK;
+  return numc__gpu_finish(c, stay, out);
 }
 
 numc_status numc__gpu_matmul(const numc_array *a, const numc_array *b, numc_array **out) {

@@ -5,7 +5,7 @@
 #include <stdio.h>
 
 #include "index/index.h" /* numc__borrow */
-#include "gpu/gpu.h"
+#include "core/backend.h"
 #include "linalg/products.h"
 
 #define SIGNATURE "(n?,k),(k,m?)->(n?,m?)"
@@ -47,33 +47,28 @@ static numc_status check_target(const numc_array *target, int nd, const int64_t 
  * such products on the CPU unless an operand already lives on the GPU. */
 #define NUMC__GPU_MATMUL_MIN_FLOPS ((double)512 * 512 * 512)
 
-/* `auto` sends a matmul to the GPU when an operand is already there, or when it is big
- * and the adapter is real hardware (a CPU adapter such as SwiftShader never wins). */
-static bool gpu_pays_off(const numc_array *a, const numc_array *b) {
-  if (numc_location(a) == NUMC_DEVICE_GPU || numc_location(b) == NUMC_DEVICE_GPU) return true;
-  double flops = (double)numc_size(a) * (double)(b->ndim >= 2 ? b->shape[b->ndim - 1] : 1);
-  if (flops < NUMC__GPU_MATMUL_MIN_FLOPS) return false;
-  numc_gpu_properties p;
-  return numc_gpu_info(&p) == NUMC_OK && p.available && strcmp(p.adapter_type, "cpu") != 0;
+typedef struct matmul_call {
+  const numc_array *a, *b;
+} matmul_call;
+
+static numc_status run_matmul(const numc__backend *be, const void *call, numc_array **out) {
+  const matmul_call *c = call;
+  if (!be->matmul) return numc__fail(NUMC_EUNAVAIL, "the %s backend has no matmul", be->name);
+  return be->matmul(c->a, c->b, out);
 }
 
-/* Try the GPU per the device choice. NUMC_OK: done there. NUMC_EUNAVAIL: run on the CPU
- * (the GPU declined, is absent, or failed mid-way: a warning says so when the GPU was
- * asked for or failed, and the CPU result replaces it, never a wrong one). */
-static numc_status matmul_on_gpu(const numc_array *a, const numc_array *b, numc_array **out) {
-  numc_device d = numc__device_choice();
-  if (d == NUMC_DEVICE_CPU || *out) return NUMC_EUNAVAIL; /* out= runs on the CPU */
-  if (d == NUMC_DEVICE_AUTO && !gpu_pays_off(a, b)) return NUMC_EUNAVAIL;
-  numc_status s = numc__gpu_matmul(a, b, out);
-  if (s == NUMC_OK) return s;
-  if (s != NUMC_EUNAVAIL || d == NUMC_DEVICE_GPU)
-    numc__warn("matmul ran on the CPU: %s", numc_last_error());
-  return NUMC_EUNAVAIL;
+/* NUMC_OK when the accelerator computed the product (dispatch.c decides whether to ask). */
+static numc_status matmul_offloaded(const numc_array *a, const numc_array *b, numc_array **out) {
+  if (*out || a->ndim == 0 || b->ndim == 0) return NUMC_EUNAVAIL; /* out=, errors: the CPU */
+  double flops = (double)numc_size(a) * (double)(b->ndim >= 2 ? b->shape[b->ndim - 1] : 1);
+  const numc_array *ops[2] = {a, b};
+  matmul_call c = {a, b};
+  return numc__offload("matmul", ops, 2, flops, NUMC__GPU_MATMUL_MIN_FLOPS, run_matmul, &c, out);
 }
 
 numc_status numc_matmul(const numc_array *a, const numc_array *b, numc_array **out) {
   if (!a || !b || !out) return numc__fail(NUMC_EINVAL, "matmul: an input or the output pointer is NULL");
-  if (matmul_on_gpu(a, b, out) == NUMC_OK) return NUMC_OK;
+  if (matmul_offloaded(a, b, out) == NUMC_OK) return NUMC_OK;
   const numc_array *ops[2] = {a, b};
   for (int k = 0; k < 2; k++)
     if (ops[k]->ndim == 0)
