@@ -128,6 +128,10 @@ char *numc__host_data(const numc_array *a) {
   return a->buf->data + a->offset;
 }
 
+numc_status numc__host_ready(const numc_array *a) {
+  return a->buf->device == NUMC_DEVICE_GPU ? numc__gpu_sync_host(a->buf) : NUMC_OK;
+}
+
 bool numc__is_weak(const numc_array *a) { return (a->flags & NUMC__WEAK) != 0; }
 
 numc_status numc__require_writeable(const numc_array *a, const char *what) {

@@ -92,6 +92,10 @@ void numc__update_flags(numc_array *a);
 /* Host pointer to element [0...0]; synchronises device data. NULL (with a status) only
  * if that fails, e.g. after the GPU device was lost. */
 char *numc__host_data(const numc_array *a);
+/* Bring a device array's bytes to the host (NUMC_EDEVICE if the device was lost and they
+ * are gone). Engines that read inputs call it once up front, so that numc__host_data
+ * never returns NULL inside a kernel. */
+numc_status numc__host_ready(const numc_array *a);
 int64_t numc__size(int ndim, const int64_t *shape);
 /* Check a shape (no negative extents) and that prod(shape) * itemsize fits. */
 numc_status numc__check_shape(int ndim, const int64_t *shape, size_t itemsize);

@@ -14,6 +14,7 @@ numc_status numc__iter_init(numc__iter *it, int nop, int nin, const numc_array *
   it->nin = nin;
   int64_t st[NUMC__ITER_MAXOPS][NUMC_MAXDIMS];
   for (int k = 0; k < nop; k++) {
+    NUMC__TRY(numc__host_ready(ops[k]));
     numc__broadcast_strides(ops[k], ndim, shape, st[k]);
     it->base[k] = numc__host_data(ops[k]);
     it->stored[k] = ops[k]->dtype;

@@ -564,6 +564,7 @@ numc_status numc__temp_close(FILE *f, char *tmp, const char *path, numc_status s
 
 numc_status numc_save(const char *path, const numc_array *a) {
   if (!path || !a) return numc__fail(NUMC_EINVAL, "numc_save: path or array is NULL");
+  NUMC__TRY(numc__host_ready(a));
   char *tmp;
   FILE *f;
   NUMC__TRY(numc__temp_open(path, &tmp, &f));

@@ -750,7 +750,7 @@ static bool check_array(const numc_array *a) {
     numc__fail(NUMC_EINVAL, "invalid dtype %d", (int)a->dtype);
     return false;
   }
-  return true;
+  return numc__host_ready(a) == NUMC_OK;
 }
 
 char *numc_repr(const numc_array *a) {

@@ -115,7 +115,7 @@ numc_status numc_linalg_cholesky(const numc_array *a, bool upper, numc_array **o
   NUMC__TRY(numc__la_result_dtype(a->dtype, a->dtype, &result));
   chol_job j = {.a = a, .n = a->shape[a->ndim - 1], .upper = upper,
                 .wt = numc__la_work_dtype(result)};
-  numc__la_batch_of(a, 2, &j.batch);
+  NUMC__TRY(numc__la_batch_of(a, 2, &j.batch));
   int64_t core[2] = {j.n, j.n};
   NUMC__TRY(numc__la_new(result, j.batch.ndim, j.batch.shape, 2, core, &j.out));
   double n = (double)j.n;

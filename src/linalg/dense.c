@@ -41,17 +41,21 @@ numc_status numc__la_new(numc_dtype t, int nbatch, const int64_t *batch, int nco
   return numc__new(t, nbatch + ncore, shape, NUMC_ORDER_C, false, out);
 }
 
-void numc__la_batch_of(const numc_array *a, int ncore, numc__la_batch *b) {
+numc_status numc__la_batch_of(const numc_array *a, int ncore, numc__la_batch *b) {
+  NUMC__TRY(numc__host_ready(a));
   b->ndim = a->ndim - ncore;
   b->count = 1;
   for (int d = 0; d < b->ndim; d++) {
     b->shape[d] = a->shape[d];
     b->count *= a->shape[d];
   }
+  return NUMC_OK;
 }
 
 numc_status numc__la_batch_broadcast(const numc_array *a, int ncore_a, const numc_array *b,
                                      int ncore_b, numc__la_batch *out) {
+  NUMC__TRY(numc__host_ready(a));
+  NUMC__TRY(numc__host_ready(b));
   const int ndims[2] = {a->ndim - ncore_a, b->ndim - ncore_b};
   const int64_t *shapes[2] = {a->shape, b->shape};
   NUMC__TRY(numc__broadcast_shapes(2, ndims, shapes, &out->ndim, out->shape));

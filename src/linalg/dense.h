@@ -46,8 +46,9 @@ typedef struct numc__la_batch {
   int64_t count; /* matrices in the stack */
 } numc__la_batch;
 
-/* The stack of `a` when its last `ncore` dimensions are the matrix (or vector). */
-void numc__la_batch_of(const numc_array *a, int ncore, numc__la_batch *b);
+/* The stack of `a` when its last `ncore` dimensions are the matrix (or vector). Brings a
+ * device array's bytes to the host (numc__host_ready): NUMC_EDEVICE if they are lost. */
+numc_status numc__la_batch_of(const numc_array *a, int ncore, numc__la_batch *b);
 /* Broadcast the stacks of a (ncore_a trailing dims) and b (ncore_b); ESHAPE on mismatch. */
 numc_status numc__la_batch_broadcast(const numc_array *a, int ncore_a, const numc_array *b,
                                      int ncore_b, numc__la_batch *out);

@@ -241,7 +241,7 @@ static numc_status inv_impl(const numc_array *a, bool nan_if_singular, numc_arra
   NUMC__TRY(numc__la_result_dtype(a->dtype, a->dtype, &result));
   int64_t n = a->shape[a->ndim - 1];
   solve_job j = {.a = a, .n = n, .m = n, .nan_if_singular = nan_if_singular};
-  numc__la_batch_of(a, 2, &j.batch);
+  NUMC__TRY(numc__la_batch_of(a, 2, &j.batch));
   return solve_run(&j, result, 2, out);
 }
 
@@ -330,7 +330,7 @@ static numc_status det_run(const numc_array *a, numc_array **sign, numc_array **
   NUMC__TRY(numc__la_check_square(a));
   NUMC__TRY(numc__la_result_dtype(a->dtype, a->dtype, &result));
   det_job j = {.a = a, .n = a->shape[a->ndim - 1], .wt = numc__la_work_dtype(result)};
-  numc__la_batch_of(a, 2, &j.batch);
+  NUMC__TRY(numc__la_batch_of(a, 2, &j.batch));
   numc_status s = numc__la_new(result, j.batch.ndim, j.batch.shape, 0, NULL, &j.sign);
   if (s == NUMC_OK && logdet)
     s = numc__la_new(numc__real_dtype(result), j.batch.ndim, j.batch.shape, 0, NULL, &j.logdet);

@@ -193,6 +193,8 @@ static numc_status run(const numc_array *a, const numc_array *b, numc_array *c, 
 numc_status numc__product_stack(const numc_array *a, const numc_array *b, numc_dtype t,
                                 numc_array *c) {
   if (numc__size(c->ndim, c->shape) == 0) return NUMC_OK;
+  NUMC__TRY(numc__host_ready(a));
+  NUMC__TRY(numc__host_ready(b));
   numc_dtype ct = t == NUMC_FLOAT16 ? NUMC_FLOAT32 : t;
   numc_array av, bv;
   numc_array *a_owned = NULL, *b_owned = NULL, *c_owned = NULL;

@@ -219,7 +219,7 @@ numc_status numc_linalg_qr(const numc_array *a, numc_qr_mode mode, numc_array **
   int64_t kmax = j.m < j.n ? j.m : j.n;
   j.qc = mode == NUMC_QR_COMPLETE ? j.m : kmax;
   j.rrows = mode == NUMC_QR_COMPLETE ? j.m : kmax;
-  numc__la_batch_of(a, 2, &j.batch);
+  NUMC__TRY(numc__la_batch_of(a, 2, &j.batch));
   int64_t rshape[2] = {j.rrows, j.n}, qshape[2] = {j.m, j.qc};
   numc_status s = numc__la_new(result, j.batch.ndim, j.batch.shape, 2, rshape, &j.r);
   if (s == NUMC_OK && mode != NUMC_QR_R)

@@ -7,6 +7,7 @@
 #include "linalg/spectral.h"
 
 numc_status numc__mstack_init(const numc_array *a, bool square, numc__mstack *st) {
+  NUMC__TRY(numc__host_ready(a));
   if (a->dtype == NUMC_FLOAT16)
     return numc__fail(NUMC_EDTYPE, "array type float16 is unsupported in linalg");
   if (a->ndim < 2)

@@ -328,6 +328,7 @@ static numc_status run_rows(job *j) {
 
 numc_status numc__reduce_run(const numc__reduction *r, const numc_array *a, const bool *mask,
                              numc_array *out) {
+  NUMC__TRY(numc__host_ready(a));
   job j = {.rr = *r, .k = r->k};
   j.rr.out_dtype = out->dtype;
   j.r = &j.rr;

@@ -144,6 +144,7 @@ static numc_status scan(const numc_array *a, const int *axis, const scan_kernels
     return numc__fail(NUMC_EAXIS, "axis %d is out of bounds for array of dimension 1", *axis);
   if (!flatten) NUMC__TRY(numc__axis(*axis, a->ndim, &ax));
   numc_array *flat = NULL, *res = NULL;
+  NUMC__TRY(numc__host_ready(a));
   if (flatten) NUMC__TRY(numc__flat_view(a, &flat));
   const numc_array *src = flatten ? flat : a;
   numc_status s = numc__new(numc__sum_result_dtype(a->dtype), src->ndim, src->shape, NUMC_ORDER_C, false, &res);

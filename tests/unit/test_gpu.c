@@ -372,6 +372,25 @@ TEST(device_loss) {
   CHECK_STATUS(numc__gpu_matmul(h, h, &c), NUMC_EUNAVAIL);
   CHECK_STATUS(numc_to_host(d, &back), NUMC_EDEVICE);
   CHECK(numc_data(d) == NULL && numc_last_status() == NUMC_EDEVICE);
+  /* The lost array's bytes are gone: every operation reading it fails cleanly... */
+  numc_array *r = NULL;
+  CHECK_STATUS(numc_add(d, h, &r), NUMC_EDEVICE);
+  CHECK_STATUS(numc_sum(d, NULL, false, &r), NUMC_EDEVICE);
+  CHECK_STATUS(numc_matmul(h, d, &r), NUMC_EDEVICE);
+  CHECK_STATUS(numc_linalg_inv(d, &r), NUMC_EDEVICE);
+  CHECK(numc_repr(d) == NULL && numc_last_status() == NUMC_EDEVICE);
+  CHECK(r == NULL);
+  /* ...while host operands still get correct results, from the CPU. */
+  numc_array *want = NULL;
+  numc_set_default_device(NUMC_DEVICE_CPU);
+  CHECK_OK(numc_matmul(h, h, &want));
+  numc_set_default_device(NUMC_DEVICE_GPU);
+  CHECK_OK(numc_matmul(h, h, &r));
+  CHECK(strstr(numc_last_warning(), "matmul ran on the CPU") != NULL);
+  CHECK(memcmp(numc_data(r), numc_data(want), numc_nbytes(want)) == 0);
+  numc_set_default_device(NUMC_DEVICE_AUTO);
+  numc_free(r);
+  numc_free(want);
   numc_free(d); /* the lost device's buffer is released without a crash */
   numc__gpu_shutdown(); /* a new context on next use */
   CHECK(numc_gpu_available());
