@@ -1,11 +1,10 @@
 /* numpy.linalg.eigh / eigvalsh: eigenvalues (ascending) and orthonormal eigenvectors of
  * Hermitian matrices, reading one triangle.
  *
- * Householder tridiagonalisation (real even for complex input, see spectral.h), implicit
- * QL on the tridiagonal with its rotations accumulated into a real Z, then V = Q Z by the
- * blocked reflectors (GEMM). LAPACK's dsyevd, which NumPy calls, uses divide and conquer
- * for the tridiagonal stage instead; QL gives the same accuracy (backward stable:
- * |w - w_exact| <= O(n eps ||A||)). */
+ * Householder tridiagonalisation (real even for complex input, see spectral.h), then the
+ * tridiagonal eigenproblem: values only by implicit QL, with vectors by divide and
+ * conquer into a real Z (as LAPACK's dsyevd, which NumPy calls), then V = Q Z by the
+ * blocked reflectors (GEMM). Both are backward stable: |w - w_exact| <= O(n eps ||A||). */
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
@@ -58,14 +57,8 @@ numc_status numc__eigh_one(int64_t n, bool cplx, char uplo, void *a, double *w, 
   else numc__hetrd_d(n, a, n, d, e, tau);
 
   numc_status st = NUMC_OK;
-  numc__rotbuf rot = {0};
-  if (vectors) {
-    for (int64_t i = 0; i < n * n; i++) z[i] = 0;
-    for (int64_t i = 0; i < n; i++) z[i + i * n] = 1;
-    st = numc__rotbuf_init(&rot, z, n, n, n);
-  }
-  if (st == NUMC_OK && !numc__tridiag_ql(n, d, e, vectors ? &rot : NULL)) st = NUMC_ELINALG;
-  numc__rotbuf_free(&rot);
+  if (vectors) st = numc__tridiag_dc(n, d, e, z, n);
+  else if (!numc__tridiag_ql(n, d, e, NULL)) st = NUMC_ELINALG;
   if (st == NUMC_OK) {
     for (int64_t i = 0; i < n; i++) rank[i] = (ranked){d[i], i};
     qsort(rank, (size_t)n, sizeof *rank, by_value);

@@ -111,6 +111,18 @@ void numc__rotbuf_free(numc__rotbuf *r);
  * columns) when not NULL. false when it did not converge within 30 n sweeps (LAPACK
  * dsteqr's limit). e is destroyed. */
 bool numc__tridiag_ql(int64_t n, double *d, double *e, numc__rotbuf *z);
+/* Eigenvalues (into d, unsorted) and orthonormal eigenvectors (the columns of q, n x n,
+ * leading dimension ldq; output only) of the symmetric tridiagonal (d, e[0..n-2]) by
+ * divide and conquer (tridiag_dc.c), QL on blocks of up to 25. e is left as it was.
+ * NUMC_ELINALG when QL does not converge on a block, NUMC_ENOMEM. */
+numc_status numc__tridiag_dc(int64_t n, double *d, const double *e, double *q, int64_t ldq);
+/* The merge step of numc__tridiag_dc (secular_eq.c): the eigenvalues lam (ascending) and
+ * eigenvectors of diag(d) + rho z z^T for k strictly ascending d, rho > 0, |z| = 1 and
+ * no negligible z_j. Column i of s (k x k, leading dimension k) is the eigenvector of
+ * lam[i], its component j (for pole d_j) stored in row pos[j] (pos: a permutation of
+ * 0..k-1). zhat: k doubles of scratch. */
+void numc__secular_solve(int64_t k, const double *d, const double *z, double rho,
+                         const int64_t *pos, double *lam, double *s, double *zhat);
 /* Singular values of the upper bidiagonal (d, e[0..n-2]) by Golub-Kahan implicit-shift
  * QR; rotations of the left/right singular vectors to u / v (n columns each, either
  * NULL). Not sorted and not made non-negative: the caller takes |d| (flipping the
