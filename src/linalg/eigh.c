@@ -53,12 +53,9 @@ numc_status numc__eigh_one(int64_t n, bool cplx, char uplo, void *a, double *w, 
   ranked *rank = (ranked *)((char *)tau + n * tsz);
   double *z = (double *)(rank + n);
   void *c = z + n * n;
-  if (cplx) numc__hetrd_z(n, a, n, d, e, tau);
-  else numc__hetrd_d(n, a, n, d, e, tau);
-
-  numc_status st = NUMC_OK;
-  if (vectors) st = numc__tridiag_dc(n, d, e, z, n);
-  else if (!numc__tridiag_ql(n, d, e, NULL)) st = NUMC_ELINALG;
+  numc_status st = cplx ? numc__hetrd_z(n, a, n, d, e, tau) : numc__hetrd_d(n, a, n, d, e, tau);
+  if (st == NUMC_OK && vectors) st = numc__tridiag_dc(n, d, e, z, n);
+  else if (st == NUMC_OK && !numc__tridiag_ql(n, d, e, NULL)) st = NUMC_ELINALG;
   if (st == NUMC_OK) {
     for (int64_t i = 0; i < n; i++) rank[i] = (ranked){d[i], i};
     qsort(rank, (size_t)n, sizeof *rank, by_value);

@@ -15,6 +15,7 @@
 #define TVAL(re, im) (re)
 #define GEMM numc__dgemm
 #include "linalg/householder_tmpl.h"
+#include "linalg/hetrd_blocked_tmpl.h"
 #undef T
 #undef SFX
 #undef CONJ
@@ -27,3 +28,4 @@
 #define TVAL(re, im) CMPLX(re, im)
 #define GEMM numc__zgemm
 #include "linalg/householder_tmpl.h"
+#include "linalg/hetrd_blocked_tmpl.h"

@@ -84,7 +84,9 @@ static void FN(reflect_right)(int64_t m, int64_t nc, const T *u, int64_t incu, T
   }
 }
 
-void FN(numc__hetrd)(int64_t n, T *a, int64_t lda, double *d, double *e, T *tau) {
+/* The unblocked reduction (zhetd2), for small matrices and the end of the blocked one
+ * (hetrd_blocked_tmpl.h). */
+static void FN(hetrd_unblocked)(int64_t n, T *a, int64_t lda, double *d, double *e, T *tau) {
   /* The Hermitian trailing matrix is kept in full (both triangles), so that the
    * matrix-vector product and the rank-2 update both run down contiguous columns. */
   T *p = tau; /* tau[j..] doubles as the work vector p of step j (zhetd2 does the same) */

@@ -63,9 +63,12 @@ numc_status numc__mstack_each(const numc__mstack *st, numc__mstack_fn fn, void *
 
 /* Hermitian a (n x n, both triangles valid) -> real tridiagonal (d, e) = Q^H a Q,
  * Q = H_0 ... H_{n-2}; reflector j is stored below the subdiagonal of column j
- * (LAPACK zhetd2, UPLO = 'L'). */
-void numc__hetrd_d(int64_t n, double *a, int64_t lda, double *d, double *e, double *tau);
-void numc__hetrd_z(int64_t n, numc__c128 *a, int64_t lda, double *d, double *e, numc__c128 *tau);
+ * (LAPACK zhetrd, UPLO = 'L'); the rest of a is left unspecified. Blocked onto GEMM
+ * (hetrd_blocked_tmpl.h) above a small size. NUMC_ENOMEM when its panel buffers cannot
+ * be allocated. */
+numc_status numc__hetrd_d(int64_t n, double *a, int64_t lda, double *d, double *e, double *tau);
+numc_status numc__hetrd_z(int64_t n, numc__c128 *a, int64_t lda, double *d, double *e,
+                          numc__c128 *tau);
 /* m x n a with m >= n -> real upper bidiagonal (d, e) = Q^H a P (LAPACK zgebd2). Left
  * reflectors below the diagonal of column j, right reflector j (its vector u, acting on
  * columns j+1..) right of the superdiagonal of row j. */

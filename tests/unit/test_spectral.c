@@ -72,41 +72,88 @@ static double orth_error(const double complex *x, int64_t r, int64_t c) {
 
 static const numc_dtype DTYPES[] = {NUMC_FLOAT32, NUMC_FLOAT64, NUMC_COMPLEX64, NUMC_COMPLEX128};
 
+/* eigh of the Hermitian n x n h (C order) as dtype t, reading triangle `up` or lower:
+ * residual, orthonormality, ascending order, and eigvalsh agreeing. */
+static void check_eigh(numc_dtype t, int64_t n, const double complex *h, bool up) {
+  int64_t shape[2] = {n, n};
+  numc_array *a = from_c(t, 2, shape, h), *w = NULL, *v = NULL;
+  double complex *ha = values(a);
+  CHECK_OK(numc_linalg_eigh(a, up ? "U" : "L", &w, &v));
+  CHECK_EQ_INT(numc_dtype_of(w), numc__real_dtype(t));
+  CHECK_EQ_INT(numc_dtype_of(v), t);
+  double complex *wv = values(w), *vv = values(v);
+  double tol = 20 * (double)n * eps_of(t) * frob(ha, n * n), res = 0;
+  for (int64_t i = 0; i < n; i++)
+    for (int64_t j = 0; j < n; j++) { /* (A V - V diag(w))[i, j] */
+      double complex s = -vv[i * n + j] * wv[j];
+      for (int64_t k = 0; k < n; k++) s += ha[i * n + k] * vv[k * n + j];
+      res = fmax(res, cabs(s));
+    }
+  CHECK(res <= tol);
+  CHECK(orth_error(vv, n, n) <= 20 * (double)n * eps_of(t));
+  for (int64_t i = 1; i < n; i++) CHECK(creal(wv[i - 1]) <= creal(wv[i]));
+  numc_array *w2 = NULL;
+  CHECK_OK(numc_linalg_eigvalsh(a, up ? "U" : "L", &w2));
+  double complex *w2v = values(w2);
+  for (int64_t i = 0; i < n; i++) CHECK_NEAR(creal(w2v[i]), creal(wv[i]), tol);
+  free(ha), free(wv), free(vv), free(w2v);
+  numc_free(a), numc_free(w), numc_free(v), numc_free(w2);
+}
+
+/* Make h Hermitian from its lower triangle, with a real diagonal. */
+static void hermitian_from_lower(double complex *h, int64_t n) {
+  for (int64_t i = 0; i < n; i++)
+    for (int64_t j = 0; j <= i; j++)
+      h[j * n + i] = conj(h[i * n + j] = i == j ? creal(h[i * n + j]) : h[i * n + j]);
+}
+
 TEST(eigh_reconstructs_orthonormal_ascending) {
   const int64_t sizes[] = {1, 2, 5, 40};
   for (int ti = 0; ti < 4; ti++)
     for (int si = 0; si < 4; si++)
       for (int up = 0; up < 2; up++) {
-        numc_dtype t = DTYPES[ti];
-        int64_t n = sizes[si], shape[2] = {n, n};
-        bool cplx = numc__is_complex(t);
+        int64_t n = sizes[si];
         double complex *h = malloc((size_t)(n * n) * sizeof *h);
-        fill(h, n * n, cplx);
-        for (int64_t i = 0; i < n; i++) /* Hermitian, rounded to t first */
-          for (int64_t j = 0; j <= i; j++) h[j * n + i] = conj(h[i * n + j] = i == j ? creal(h[i * n + j]) : h[i * n + j]);
-        numc_array *a = from_c(t, 2, shape, h), *w = NULL, *v = NULL;
-        double complex *ha = values(a);
-        CHECK_OK(numc_linalg_eigh(a, up ? "U" : "L", &w, &v));
-        CHECK_EQ_INT(numc_dtype_of(w), numc__real_dtype(t));
-        CHECK_EQ_INT(numc_dtype_of(v), t);
-        double complex *wv = values(w), *vv = values(v);
-        double tol = 20 * (double)n * eps_of(t) * frob(ha, n * n), res = 0;
-        for (int64_t i = 0; i < n; i++)
-          for (int64_t j = 0; j < n; j++) { /* (A V - V diag(w))[i, j] */
-            double complex s = -vv[i * n + j] * wv[j];
-            for (int64_t k = 0; k < n; k++) s += ha[i * n + k] * vv[k * n + j];
-            res = fmax(res, cabs(s));
-          }
-        CHECK(res <= tol);
-        CHECK(orth_error(vv, n, n) <= 20 * (double)n * eps_of(t));
-        for (int64_t i = 1; i < n; i++) CHECK(creal(wv[i - 1]) <= creal(wv[i]));
-        numc_array *w2 = NULL; /* eigvalsh gives the same values */
-        CHECK_OK(numc_linalg_eigvalsh(a, up ? "U" : "L", &w2));
-        double complex *w2v = values(w2);
-        for (int64_t i = 0; i < n; i++) CHECK_NEAR(creal(w2v[i]), creal(wv[i]), tol);
-        free(h), free(ha), free(wv), free(vv), free(w2v);
-        numc_free(a), numc_free(w), numc_free(v), numc_free(w2);
+        fill(h, n * n, numc__is_complex(DTYPES[ti]));
+        hermitian_from_lower(h, n);
+        check_eigh(DTYPES[ti], n, h, up);
+        free(h);
       }
+}
+
+/* Sizes past the blocked reduction's crossover (128) and many divide-and-conquer levels,
+ * on spectra that make the merges deflate: repeated eigenvalues (identity plus low rank,
+ * all ones, zero), Wilkinson's nearly equal pairs, and strong grading. */
+TEST(eigh_large_deflating_spectra) {
+  const int64_t sizes[] = {151, 300};
+  for (int si = 0; si < 2; si++)
+    for (int kind = 0; kind < 6; kind++)
+      for (int cplx = 0; cplx < 2; cplx++) {
+        int64_t n = sizes[si];
+        double complex *h = calloc((size_t)(n * n), sizeof *h), u[2][300];
+        fill(u[0], n, cplx), fill(u[1], n, cplx);
+        for (int64_t i = 0; i < n; i++)
+          for (int64_t j = 0; j <= i; j++) {
+            double complex *x = &h[i * n + j];
+            switch (kind) {
+            case 0: *x = CMPLX(urand(), cplx && i != j ? urand() : 0); break;
+            case 1: *x = (i == j) + u[0][i] * conj(u[0][j]) + u[1][i] * conj(u[1][j]); break;
+            case 2: *x = 1; break;
+            case 3: break; /* zero */
+            case 4: *x = i == j ? fabs((double)i - (double)(n - 1) / 2) : i == j + 1; break;
+            default: *x = pow(10, -(double)(i + j) * 20 / (double)n) * (i == j ? 1 : urand()); break;
+            }
+          }
+        hermitian_from_lower(h, n);
+        check_eigh(cplx ? NUMC_COMPLEX128 : NUMC_FLOAT64, n, h, si == 1);
+        free(h);
+      }
+  /* float32 input is computed in float64 and rounded. */
+  double complex *h = malloc(200 * 200 * sizeof *h);
+  fill(h, 200 * 200, false);
+  hermitian_from_lower(h, 200);
+  check_eigh(NUMC_FLOAT32, 200, h, false);
+  free(h);
 }
 
 TEST(eigh_reads_only_its_triangle) {
@@ -459,7 +506,8 @@ TEST(iterations_are_bounded) {
   CHECK(!numc__schur_complex(3, hc, 3, wc, NULL, 3));
 }
 
-TESTS(CASE(eigh_reconstructs_orthonormal_ascending), CASE(eigh_reads_only_its_triangle),
+TESTS(CASE(eigh_reconstructs_orthonormal_ascending), CASE(eigh_large_deflating_spectra),
+      CASE(eigh_reads_only_its_triangle),
       CASE(eigh_known_spectrum_and_integers), CASE(svd_shapes_dtypes_reconstruct),
       CASE(svd_rank_deficient_and_zero_diagonal), CASE(svd_ill_conditioned_hilbert),
       CASE(svd_hermitian_flag), CASE(eig_real_and_complex_spectra), CASE(stacks_and_views),
