@@ -20,5 +20,5 @@ const numc__backend numc__webgpu_backend = {
     .emulated = emulated,
     .matmul = numc__gpu_matmul,
     .elementwise = NULL,
-    .reduce = NULL,
+    .reduce = numc__gpu_reduce,
 };

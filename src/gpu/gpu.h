@@ -12,6 +12,7 @@
  *   operand.c       arrays as kernels address them; results handed back to the caller
  *   backend_gpu.c   the operations offered to the core (core/backend.h)
  *   matmul_gpu.c    float32 matmul
+ *   reduce_gpu.c    sum, prod, mean, var, std, min, max, argmin, argmax
  *
  * Locking: every entry point into the backend holds numc__gpu_lock() (a recursive
  * process-wide mutex) while it touches WebGPU objects, because a Dawn device is not
@@ -232,5 +233,11 @@ numc_status numc__gpu_matmul(const numc_array *a, const numc_array *b, numc_arra
 /* Test hook: pretend maxStorageBufferBindingSize is `bytes` (0 restores the device's),
  * so that splitting large operands runs at small sizes. */
 void numc__gpu_matmul_set_binding_limit(uint64_t bytes);
+
+/* ----------------------------------------------------------- reduce_gpu.c */
+
+struct numc__reduce_call;
+/* The backend's reduce entry (core/backend.h; reduce_gpu.c says what it accepts). */
+numc_status numc__gpu_reduce(const struct numc__reduce_call *c, numc_array **out);
 
 #endif

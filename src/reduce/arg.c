@@ -118,12 +118,13 @@ static void finish_index(const numc__reduction *r, char *out, int64_t ostep, con
 }
 
 static numc_status arg(const numc_array *a, const int *axis, bool keepdims,
-                       const numc__rkernels *table, const char *name, numc_array **out) {
+                       const numc__rkernels *table, const char *name, int gpu_op, numc_array **out) {
   numc__rshape rs;
   if (a && axis && a->ndim == 0 && *axis != 0 && *axis != -1) /* NumPy sees a 0-d array as 1-d */
     return numc__fail(NUMC_EAXIS, "axis %d is out of bounds for array of dimension 1", *axis);
   NUMC__TRY(numc__reduce_shape(a, axis ? NUMC_AXES(*axis) : NULL, keepdims, true, out, &rs));
   if (rs.count == 0) return numc__fail(NUMC_EVALUE, "attempt to get %s of an empty sequence", name);
+  if (numc__reduce_offloaded(gpu_op, a, &rs, NUMC_INT64, 0, out) == NUMC_OK) return NUMC_OK;
   numc_dtype loop = a->dtype == NUMC_BOOL ? NUMC_UINT8 : a->dtype == NUMC_FLOAT16 ? NUMC_FLOAT32 : a->dtype;
   numc__reduction r = {.k = &table[loop], .loop = loop, .ordered = true, .finish = finish_index};
   if (axis) return numc__reduce_new(&r, a, &rs, NUMC_INT64, out);
@@ -137,9 +138,9 @@ static numc_status arg(const numc_array *a, const int *axis, bool keepdims,
 }
 
 numc_status numc_argmin(const numc_array *a, const int *axis, bool keepdims, numc_array **out) {
-  return arg(a, axis, keepdims, argmin_kernels, "argmin", out);
+  return arg(a, axis, keepdims, argmin_kernels, "argmin", NUMC__RED_ARGMIN, out);
 }
 
 numc_status numc_argmax(const numc_array *a, const int *axis, bool keepdims, numc_array **out) {
-  return arg(a, axis, keepdims, argmax_kernels, "argmax", out);
+  return arg(a, axis, keepdims, argmax_kernels, "argmax", NUMC__RED_ARGMAX, out);
 }

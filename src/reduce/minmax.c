@@ -123,31 +123,32 @@ TABLE(nanmax, max)
 
 /* NumPy's names for the messages: np.min reduces with minimum, np.nanmin with fmin. */
 static numc_status extreme(const numc_array *a, const numc_axes *axes, bool keepdims,
-                           const numc__rkernels *table, const char *ufunc, numc_array **out) {
+                           const numc__rkernels *table, const char *ufunc, int gpu_op, numc_array **out) {
   numc__rshape rs;
   NUMC__TRY(numc__reduce_shape(a, axes, keepdims, true, out, &rs));
   NUMC__TRY(numc__reduce_nonempty(&rs, ufunc));
+  if (numc__reduce_offloaded(gpu_op, a, &rs, a->dtype, 0, out) == NUMC_OK) return NUMC_OK;
   numc_dtype loop = a->dtype == NUMC_BOOL ? NUMC_UINT8 : a->dtype == NUMC_FLOAT16 ? NUMC_FLOAT32 : a->dtype;
   numc__reduction r = {.k = &table[loop], .loop = loop, .finish = numc__finish_cast, .acc_dtype = loop};
   return numc__reduce_new(&r, a, &rs, a->dtype, out);
 }
 
 numc_status numc_min(const numc_array *a, const numc_axes *axes, bool keepdims, numc_array **out) {
-  return extreme(a, axes, keepdims, min_kernels, "minimum", out);
+  return extreme(a, axes, keepdims, min_kernels, "minimum", NUMC__RED_MIN, out);
 }
 
 numc_status numc_max(const numc_array *a, const numc_axes *axes, bool keepdims, numc_array **out) {
-  return extreme(a, axes, keepdims, max_kernels, "maximum", out);
+  return extreme(a, axes, keepdims, max_kernels, "maximum", NUMC__RED_MAX, out);
 }
 
 numc_status numc_nanmin(const numc_array *a, const numc_axes *axes, bool keepdims,
                         numc_array **out) {
-  return extreme(a, axes, keepdims, nanmin_kernels, "fmin", out);
+  return extreme(a, axes, keepdims, nanmin_kernels, "fmin", NUMC__RED_CPU_ONLY, out);
 }
 
 numc_status numc_nanmax(const numc_array *a, const numc_axes *axes, bool keepdims,
                         numc_array **out) {
-  return extreme(a, axes, keepdims, nanmax_kernels, "fmax", out);
+  return extreme(a, axes, keepdims, nanmax_kernels, "fmax", NUMC__RED_CPU_ONLY, out);
 }
 
 /* ptp = max - min, as NumPy computes it (integers wrap; bool has no subtraction). */

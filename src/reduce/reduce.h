@@ -16,6 +16,7 @@
 #ifndef NUMC_REDUCE_INTERNAL_H
 #define NUMC_REDUCE_INTERNAL_H
 
+#include "core/backend.h"
 #include "core/core.h"
 
 /* Kernels of one reduction for one loop dtype. Accumulators have the op's own type (a
@@ -93,6 +94,13 @@ numc_dtype numc__sum_result_dtype(numc_dtype t);
 /* A 1-D view of a's elements in C order (NumPy's ravel): a itself when they are already
  * in that order, else a C-contiguous copy. */
 numc_status numc__flat_view(const numc_array *a, numc_array **flat);
+
+/* Offer reduction `op` (a numc__reduce_op, or NUMC__RED_CPU_ONLY: never) of a, with the
+ * validated shape rs and NumPy's result dtype, to the accelerator (offload.c). NUMC_OK:
+ * *out is its result. NUMC_EUNAVAIL: the caller computes it on the CPU. */
+#define NUMC__RED_CPU_ONLY (-1)
+numc_status numc__reduce_offloaded(int op, const numc_array *a, const numc__rshape *rs, numc_dtype result,
+                                   int64_t ddof, numc_array **out);
 
 /* A multi-index over some dims and its byte offset, advanced one element at a time. */
 typedef struct numc__walker {

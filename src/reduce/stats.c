@@ -130,8 +130,10 @@ static numc_status means(const numc_array *a, const numc__rshape *rs, numc_dtype
 static numc_status mean_of(const numc_array *a, const numc_axes *axes, bool keepdims,
                            bool skip_nan, numc_array **out) {
   numc__rshape rs;
+  int gpu_op = skip_nan ? NUMC__RED_CPU_ONLY : NUMC__RED_MEAN;
   skip_nan = skip_nan && a && numc__is_inexact(a->dtype);
   NUMC__TRY(numc__reduce_shape(a, axes, keepdims, skip_nan, out, &rs));
+  if (numc__reduce_offloaded(gpu_op, a, &rs, mean_result_dtype(a->dtype), 0, out) == NUMC_OK) return NUMC_OK;
   numc_dtype loop = mean_loop_dtype(a->dtype);
   numc_array *counts = NULL;
   if (skip_nan) NUMC__TRY(count_notnan(a, &rs, loop, &counts));
@@ -144,8 +146,11 @@ static numc_status mean_of(const numc_array *a, const numc_axes *axes, bool keep
 static numc_status var_of(const numc_array *a, const numc_axes *axes, int64_t ddof,
                           bool keepdims, bool skip_nan, bool take_sqrt, numc_array **out) {
   numc__rshape rs;
+  int gpu_op = skip_nan ? NUMC__RED_CPU_ONLY : take_sqrt ? NUMC__RED_STD : NUMC__RED_VAR;
   skip_nan = skip_nan && a && numc__is_inexact(a->dtype);
   NUMC__TRY(numc__reduce_shape(a, axes, keepdims, skip_nan, out, &rs));
+  numc_dtype result = numc__real_dtype(mean_result_dtype(a->dtype));
+  if (numc__reduce_offloaded(gpu_op, a, &rs, result, ddof, out) == NUMC_OK) return NUMC_OK;
   numc_dtype loop = mean_loop_dtype(a->dtype);
   numc_array *counts = NULL, *mean = NULL;
   numc_status s = skip_nan ? count_notnan(a, &rs, loop, &counts) : NUMC_OK;
@@ -156,7 +161,7 @@ static numc_status var_of(const numc_array *a, const numc_axes *axes, int64_t dd
                          .finish = numc__finish_divide, .acc_dtype = numc__real_dtype(loop),
                          .count = rs.count, .counts = counts ? (const int64_t *)numc__host_data(counts) : NULL,
                          .ddof = ddof, .nan_if_no_dof = skip_nan, .take_sqrt = take_sqrt};
-    s = numc__reduce_new(&r, a, &rs, numc__real_dtype(mean_result_dtype(a->dtype)), out);
+    s = numc__reduce_new(&r, a, &rs, result, out);
   }
   if (s == NUMC_OK && !skip_nan && rs.count - ddof <= 0) numc__warn("Degrees of freedom <= 0 for slice");
   numc_free(counts);

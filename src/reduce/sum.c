@@ -128,23 +128,24 @@ const numc__rkernels *numc__sum_kernels(numc_dtype loop, bool nan_as_zero) {
 }
 
 static numc_status sum_like(const numc_array *a, const numc_axes *axes, bool keepdims,
-                            const numc__rkernels *table, numc_array **out) {
+                            const numc__rkernels *table, int gpu_op, numc_array **out) {
   numc__rshape rs;
   NUMC__TRY(numc__reduce_shape(a, axes, keepdims, true, out, &rs));
-  numc_dtype loop = numc__sum_loop_dtype(a->dtype);
+  numc_dtype loop = numc__sum_loop_dtype(a->dtype), t = numc__sum_result_dtype(a->dtype);
+  if (numc__reduce_offloaded(gpu_op, a, &rs, t, 0, out) == NUMC_OK) return NUMC_OK;
   numc__reduction r = {.k = &table[loop], .loop = loop, .finish = numc__finish_cast, .acc_dtype = loop};
-  return numc__reduce_new(&r, a, &rs, numc__sum_result_dtype(a->dtype), out);
+  return numc__reduce_new(&r, a, &rs, t, out);
 }
 
 numc_status numc_sum(const numc_array *a, const numc_axes *axes, bool keepdims, numc_array **out) {
-  return sum_like(a, axes, keepdims, sum_kernels, out);
+  return sum_like(a, axes, keepdims, sum_kernels, NUMC__RED_SUM, out);
 }
 
 numc_status numc_prod(const numc_array *a, const numc_axes *axes, bool keepdims, numc_array **out) {
-  return sum_like(a, axes, keepdims, prod_kernels, out);
+  return sum_like(a, axes, keepdims, prod_kernels, NUMC__RED_PROD, out);
 }
 
 numc_status numc_nansum(const numc_array *a, const numc_axes *axes, bool keepdims,
                         numc_array **out) {
-  return sum_like(a, axes, keepdims, nansum_kernels, out);
+  return sum_like(a, axes, keepdims, nansum_kernels, NUMC__RED_CPU_ONLY, out);
 }

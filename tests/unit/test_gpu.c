@@ -1,33 +1,16 @@
 /* The WebGPU backend against the real Dawn (on SwiftShader in CI): context, device
  * arrays, buffer pool, pipeline cache, float32 matmul, device loss, missing library.
- *
- * Without a usable GPU every case is skipped with the reason printed, unless
- * NUMC_REQUIRE_GPU is set (ctest sets it, with VK_ICD_FILENAMES pointing at SwiftShader):
- * then a missing GPU is a failure. Sizes stay small: SwiftShader runs on the CPU. */
+ * Sizes stay small: SwiftShader runs on the CPU (gpu_test.h: when cases are skipped). */
 #define _GNU_SOURCE /* setenv */
 #include "core/core.h"
 #include "gpu/gpu.h"
-#include "test.h"
+#include "gpu_test.h"
 
 /* Our declarations must have the standard header's sizes (LP64), see src/gpu/webgpu.h. */
 _Static_assert(sizeof(WGPULimits) == 152, "WGPULimits layout");
 _Static_assert(sizeof(WGPUAdapterInfo) == 96, "WGPUAdapterInfo layout");
 _Static_assert(sizeof(WGPUDeviceDescriptor) == 144, "WGPUDeviceDescriptor layout");
 _Static_assert(sizeof(WGPUBindGroupEntry) == 56, "WGPUBindGroupEntry layout");
-
-static bool have_gpu(void) {
-  if (numc_gpu_available()) return true;
-  numc_gpu_properties p;
-  numc_gpu_info(&p);
-  const char *req = getenv("NUMC_REQUIRE_GPU");
-  if (req && *req && strcmp(req, "0") != 0) {
-    fprintf(stderr, "NUMC_REQUIRE_GPU is set but no GPU is available: %s\n", p.reason);
-    test_failures++;
-  } else {
-    printf("skipped: no GPU (%s)\n", p.reason);
-  }
-  return false;
-}
 
 static uint32_t rng = 12345;
 static float frand(void) {
