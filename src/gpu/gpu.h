@@ -11,6 +11,7 @@
  *   device_array.c  numc_buffer whose bytes live on the GPU; numc_to_device/to_host
  *   operand.c       arrays as kernels address them; results handed back to the caller
  *   backend_gpu.c   the operations offered to the core (core/backend.h)
+ *   matmul_kernels.c  which matmul kernel runs which product
  *   matmul_gpu.c    float32 matmul
  *
  * Locking: every entry point into the backend holds numc__gpu_lock() (a recursive
@@ -211,7 +212,7 @@ void numc__gpu_operand_done(numc__gpu_operand *op);
  * the GPU), else a host copy (c is freed either way on failure). */
 numc_status numc__gpu_finish(numc_array *c, bool stay, numc_array **out);
 
-/* ----------------------------------------------------------- matmul_gpu.c */
+/* -------------------------------------------------------- matmul_kernels.c */
 
 /* A matmul kernel and its contract with the host code: the tile of C one workgroup
  * computes, dispatched as (ceil(N / tile_n), ceil(M / tile_m), matrices), with the
@@ -220,10 +221,24 @@ typedef struct numc__gpu_matmul_variant {
   const char *name; /* src/gpu/kernels/<name>.wgsl */
   const char *spec; /* its specialisation (pipelines.c) */
   int64_t tile_m, tile_n;
+  /* Binds A and B as arrays of vec4 (bindings rounded up to 16 bytes) and reads
+   * Params.a_vec / b_vec (numc__gpu_matmul_vec_mode). */
+  bool vec4_operands;
 } numc__gpu_matmul_variant;
 
-/* The kernel for an M x K by K x N product: where tuning plugs in faster variants. */
-const numc__gpu_matmul_variant *numc__gpu_matmul_kernel(int64_t m, int64_t n, int64_t k);
+/* The kernel for `batch` products of M x K by K x N: chosen by shape, unless a test or
+ * benchmark forced one (numc__gpu_matmul_force_kernel). */
+const numc__gpu_matmul_variant *numc__gpu_matmul_kernel(int64_t m, int64_t n, int64_t k, int64_t batch);
+/* Test and benchmark hook: always use the kernel named `name` (NULL: choose by shape).
+ * NUMC_EINVAL for an unknown name. */
+numc_status numc__gpu_matmul_force_kernel(const char *name);
+/* How a vec4_operands kernel may read an operand block (a_vec / b_vec in
+ * kernels/matmul_f32_128x128.wgsl): 1 four floats along the tile side (M of A, N of B),
+ * 2 four along K, 0 one at a time. `start` is the block's first element within its
+ * binding; strides in floats (`batch_stride` 0 for a single matrix). */
+uint32_t numc__gpu_matmul_vec_mode(int64_t start, int64_t batch_stride, int64_t side_stride, int64_t k_stride);
+
+/* ----------------------------------------------------------- matmul_gpu.c */
 
 /* float32 numpy.matmul on the GPU (see matmul_gpu.c for what is supported).
  * NUMC_EUNAVAIL when the GPU is unavailable or the case is not supported, so that the
