@@ -8,6 +8,7 @@
  *   pool.c          GPU buffers recycled by power-of-two size class
  *   pipelines.c     WGSL kernels compiled once per (kernel, specialisation) and cached
  *   transfer.c      host <-> device copies
+ *   pass_timer.c    GPU time of a compute pass (timestamp queries)
  *   device_array.c  numc_buffer whose bytes live on the GPU; numc_to_device/to_host
  *   operand.c       arrays as kernels address them; results handed back to the caller
  *   backend_gpu.c   the operations offered to the core (core/backend.h)
@@ -176,6 +177,24 @@ numc_status numc__gpu_upload(numc__gpu *g, WGPUBuffer dst, uint64_t offset, cons
 /* Copy n bytes at byte `offset` of `src` to host memory; waits for the GPU. */
 numc_status numc__gpu_download(numc__gpu *g, WGPUBuffer src, uint64_t offset, void *dst, size_t n);
 
+/* ------------------------------------------------------------ pass_timer.c */
+
+/* Timestamps at the beginning and end of one compute pass. Usage: create; pass `writes`
+ * as the pass descriptor's timestampWrites; resolve into the encoder after the pass
+ * ends; submit; read (waits for the GPU); destroy. */
+typedef struct numc__gpu_pass_timer {
+  WGPUQuerySet queries;
+  WGPUBuffer resolved; /* QueryResolve | CopySrc, two u64 */
+  WGPUPassTimestampWrites writes;
+} numc__gpu_pass_timer;
+
+/* NUMC_EUNAVAIL if the device lacks TimestampQuery. */
+numc_status numc__gpu_pass_timer_create(numc__gpu *g, numc__gpu_pass_timer *t);
+void numc__gpu_pass_timer_resolve(numc__gpu *g, numc__gpu_pass_timer *t, WGPUCommandEncoder enc);
+/* The pass's GPU time in nanoseconds. */
+numc_status numc__gpu_pass_timer_read(numc__gpu *g, numc__gpu_pass_timer *t, int64_t *ns);
+void numc__gpu_pass_timer_destroy(numc__gpu *g, numc__gpu_pass_timer *t);
+
 /* ---------------------------------------------------------- device_array.c */
 
 /* The device side of a numc_buffer (core.h), present exactly while the buffer is
@@ -247,5 +266,13 @@ numc_status numc__gpu_matmul(const numc_array *a, const numc_array *b, numc_arra
 /* Test hook: pretend maxStorageBufferBindingSize is `bytes` (0 restores the device's),
  * so that splitting large operands runs at small sizes. */
 void numc__gpu_matmul_set_binding_limit(uint64_t bytes);
+/* Benchmark and test hook: while on, every GPU matmul times its compute pass with
+ * timestamp queries (and waits for the GPU before returning). */
+void numc__gpu_matmul_time_kernels(bool on);
+/* GPU time of the last timed matmul's compute pass in nanoseconds; -1 if the last call
+ * was not timed or the device lacks TimestampQuery. */
+int64_t numc__gpu_matmul_last_kernel_ns(void);
+/* The kernel (variant name) the last GPU matmul ran; NULL if it ran none. */
+const char *numc__gpu_matmul_last_kernel(void);
 
 #endif

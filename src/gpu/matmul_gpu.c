@@ -15,12 +15,40 @@
  * of an operand that does not fit, until every binding fits.
  *
  * The kernel is chosen by numc__gpu_matmul_kernel (matmul_kernels.c) from the shape, and
- * how it may read each operand (numc__gpu_matmul_vec_mode) from the layout of every block. */
+ * how it may read each operand (numc__gpu_matmul_vec_mode) from the layout of every block.
+ *
+ * Timing (benchmarks, tests): while numc__gpu_matmul_time_kernels is on, the compute pass
+ * of each call is timed with timestamp queries (pass_timer.c) and the call waits for the
+ * GPU; otherwise nothing is added to a call. */
 #include <stdlib.h>
 
 #include "gpu/gpu.h"
 
-static uint64_t binding_limit_override; /* test hook; guarded by the backend lock */
+/* Test and benchmark hooks; guarded by the backend lock. */
+static uint64_t binding_limit_override;
+static bool time_kernels;
+static int64_t last_kernel_ns = -1;
+static const char *last_kernel_name;
+
+void numc__gpu_matmul_time_kernels(bool on) {
+  numc__gpu_lock();
+  time_kernels = on;
+  numc__gpu_unlock();
+}
+
+int64_t numc__gpu_matmul_last_kernel_ns(void) {
+  numc__gpu_lock();
+  int64_t ns = last_kernel_ns;
+  numc__gpu_unlock();
+  return ns;
+}
+
+const char *numc__gpu_matmul_last_kernel(void) {
+  numc__gpu_lock();
+  const char *name = last_kernel_name;
+  numc__gpu_unlock();
+  return name;
+}
 
 void numc__gpu_matmul_set_binding_limit(uint64_t bytes) {
   numc__gpu_lock();
@@ -188,14 +216,19 @@ static numc_status run(numc__gpu *g, const batch *bt, plan *p, operand a, operan
   int outer_nd = bt->nd > 0 ? bt->nd - 1 : 0;
   int64_t nouter = numc__size(outer_nd, bt->shape);
   p->kern = numc__gpu_matmul_kernel(p->m, p->n, p->k, nouter * p->z);
+  last_kernel_name = p->kern->name;
   const numc__gpu_kernel *kern;
   NUMC__TRY(numc__gpu_pipeline(g, p->kern->name, p->kern->spec, &kern));
   a.bs = bt->nd ? bt->sa[bt->nd - 1] : 0;
   b.bs = bt->nd ? bt->sb[bt->nd - 1] : 0;
   c.bs = bt->nd ? bt->sc[bt->nd - 1] : 0;
   NUMC__TRY(choose_blocks(g, p, &a, &b, &c));
+  numc__gpu_pass_timer timer = {0};
+  bool timed = time_kernels && g->has_timestamps;
+  if (timed) NUMC__TRY(numc__gpu_pass_timer_create(g, &timer));
   WGPUCommandEncoder enc = w->DeviceCreateCommandEncoder(g->device, NULL);
-  WGPUComputePassEncoder pass = w->CommandEncoderBeginComputePass(enc, NULL);
+  WGPUComputePassDescriptor pass_desc = {.timestampWrites = timed ? &timer.writes : NULL};
+  WGPUComputePassEncoder pass = w->CommandEncoderBeginComputePass(enc, &pass_desc);
   w->ComputePassEncoderSetPipeline(pass, kern->pipeline);
   /* One uniform buffer per dispatch, destroyed after the submit (WebGPU then frees it
    * once the GPU is done with it). */
@@ -227,12 +260,17 @@ static numc_status run(numc__gpu *g, const batch *bt, plan *p, operand a, operan
   }
   w->ComputePassEncoderEnd(pass);
   w->ComputePassEncoderRelease(pass);
+  if (timed) numc__gpu_pass_timer_resolve(g, &timer, enc);
   WGPUCommandBuffer cmd = w->CommandEncoderFinish(enc, NULL);
   if (s == NUMC_OK) w->QueueSubmit(g->queue, 1, &cmd);
   w->CommandBufferRelease(cmd);
   w->CommandEncoderRelease(enc);
   for (int64_t i = 0; i < nuniforms; i++) numc__gpu_buffer_destroy(g, uniforms[i]);
   free(uniforms);
+  if (timed) {
+    if (s == NUMC_OK) s = numc__gpu_pass_timer_read(g, &timer, &last_kernel_ns);
+    numc__gpu_pass_timer_destroy(g, &timer);
+  }
   if (s != NUMC_OK) return s;
   return numc__gpu_check(g);
 }
@@ -276,6 +314,8 @@ static void batch_strides(const batch *bt, int nd, const int64_t *shape, const i
 }
 
 static numc_status matmul_locked(const numc_array *a, const numc_array *b, numc_array **out) {
+  last_kernel_ns = -1;
+  last_kernel_name = NULL;
   numc__gpu *g;
   NUMC__TRY(numc__gpu_context(&g));
   batch bt;
