@@ -2,9 +2,11 @@
 """numc's GPU matmul beside cuBLAS (through CuPy) and the CPU, in one run on one machine.
 
 usage: bench/gpu_matmul.py BENCH_BINARY [max_n]
-Prints the original plan's table (CPU time, GPU end to end, GPU resident, GFLOP/s,
-speedup, max error against the CPU) with cuBLAS's kernel time and end-to-end time and
-the ratio numc/cuBLAS beside it. CuPy is optional: without it those columns are empty.
+Prints the original plan's table (CPU time, GPU end to end, GPU resident, GPU kernel
+time from timestamp queries, TFLOP/s of the kernel and GFLOP/s end to end, speedup, max
+error against the CPU, the kernel numc chose) with cuBLAS's kernel time and end-to-end
+time and the ratio numc/cuBLAS kernel time beside it, then the kernel time of every numc
+kernel forced at every n. CuPy is optional: without it those columns are empty.
 """
 import subprocess
 import sys
@@ -45,24 +47,43 @@ def main():
         have_cupy = True
     except ImportError:
         have_cupy = False
-    print("| n | CPU (ms) | GPU end-to-end (ms) | GPU resident (ms) | GPU GFLOP/s | speedup vs CPU | max rel. error | cuBLAS kernel (ms) | cuBLAS TFLOP/s | CuPy end-to-end (ms) | numc/cuBLAS time |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    kernels = []
+    forced_rows = []
+    print("| n | numc kernel | CPU (ms) | GPU end-to-end (ms) | GPU resident (ms) | GPU kernel (ms) "
+          "| kernel TFLOP/s | end-to-end GFLOP/s | e2e speedup vs CPU | max rel. error "
+          "| cuBLAS kernel (ms) | cuBLAS TFLOP/s | CuPy end-to-end (ms) | numc/cuBLAS kernel time |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for line in out.splitlines():
+        if line.startswith("# kernels"):
+            kernels = line.split()[2:]
+            continue
         if line.startswith("#"):
             print(line)
             continue
-        n, cpu, e2e, res, err = line.split()
-        n = int(n)
-        cpu, e2e, res = float(cpu), float(e2e), float(res)
+        fields = line.split()
+        n, kernel, err = int(fields[0]), fields[5], fields[6]
+        cpu, e2e, res, kern = (float(x) for x in fields[1:5])
+        forced_rows.append((n, [float(x) for x in fields[7:]]))
         flops = 2.0 * n ** 3
-        row = "| %d | %.3f | %.3f | %.3f | %.0f | %.2f | %s |" % (
-            n, cpu * 1e3, e2e * 1e3, res * 1e3, flops / res / 1e9, cpu / e2e, err)
+        tflops = "%.1f" % (flops / kern / 1e12) if kern > 0 else "-"
+        row = "| %d | %s | %.3f | %.3f | %.3f | %s | %s | %.0f | %.2f | %s |" % (
+            n, kernel, cpu * 1e3, e2e * 1e3, res * 1e3, "%.3f" % (kern * 1e3) if kern > 0 else "-",
+            tflops, flops / e2e / 1e9, cpu / e2e, err)
         if have_cupy:
             k, ce2e = cupy_times(n)
-            row += " %.3f | %.1f | %.3f | %.1f |" % (k * 1e3, flops / k / 1e12, ce2e * 1e3, res / k)
+            ratio = "%.1f" % (kern / k) if kern > 0 else "-"
+            row += " %.3f | %.1f | %.3f | %s |" % (k * 1e3, flops / k / 1e12, ce2e * 1e3, ratio)
         else:
             row += " - | - | - | - |"
         print(row)
+    # Every kernel forced at every n: where the shape rule (src/gpu/matmul_kernels.c)
+    # should switch.
+    print()
+    print("| n | " + " | ".join("%s kernel (ms) / TFLOP/s" % k for k in kernels) + " |")
+    print("|---|" + "---|" * len(kernels))
+    for n, times in forced_rows:
+        cells = ["%.3f / %.1f" % (t * 1e3, 2.0 * n ** 3 / t / 1e12) if t > 0 else "-" for t in times]
+        print("| %d | %s |" % (n, " | ".join(cells)))
 
 
 if __name__ == "__main__":

@@ -158,7 +158,15 @@ static numc_status create_device(numc__gpu *g) {
   size_t nfeatures = 0;
   for (size_t i = 0; i < 3; i++)
     if (w->AdapterHasFeature(g->adapter, wanted[i])) features[nfeatures++] = wanted[i];
+  /* Timestamps at full resolution: Dawn rounds them down to 65.536 us by default (a
+   * browser's defence against timing attacks), which would hide kernels shorter than
+   * that. (Toggles are Dawn's extension.) */
+  static const char *const unquantised[] = {"timestamp_quantization"};
+  WGPUDawnTogglesDescriptor toggles = {.chain = {NULL, WGPUSType_DawnTogglesDescriptor},
+                                       .disabledToggleCount = 1,
+                                       .disabledToggles = unquantised};
   WGPUDeviceDescriptor desc = {
+      .nextInChain = &toggles.chain,
       .label = numc__wgpu_str("numc"),
       .requiredFeatureCount = nfeatures,
       .requiredFeatures = features,

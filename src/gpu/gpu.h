@@ -8,9 +8,11 @@
  *   pool.c          GPU buffers recycled by power-of-two size class
  *   pipelines.c     WGSL kernels compiled once per (kernel, specialisation) and cached
  *   transfer.c      host <-> device copies
+ *   pass_timer.c    GPU time of a compute pass (timestamp queries)
  *   device_array.c  numc_buffer whose bytes live on the GPU; numc_to_device/to_host
  *   operand.c       arrays as kernels address them; results handed back to the caller
  *   backend_gpu.c   the operations offered to the core (core/backend.h)
+ *   matmul_kernels.c  which matmul kernel runs which product
  *   matmul_gpu.c    float32 matmul
  *   reduce_gpu.c    sum, prod, mean, var, std, min, max, argmin, argmax
  *
@@ -176,6 +178,24 @@ numc_status numc__gpu_upload(numc__gpu *g, WGPUBuffer dst, uint64_t offset, cons
 /* Copy n bytes at byte `offset` of `src` to host memory; waits for the GPU. */
 numc_status numc__gpu_download(numc__gpu *g, WGPUBuffer src, uint64_t offset, void *dst, size_t n);
 
+/* ------------------------------------------------------------ pass_timer.c */
+
+/* Timestamps at the beginning and end of one compute pass. Usage: create; pass `writes`
+ * as the pass descriptor's timestampWrites; resolve into the encoder after the pass
+ * ends; submit; read (waits for the GPU); destroy. */
+typedef struct numc__gpu_pass_timer {
+  WGPUQuerySet queries;
+  WGPUBuffer resolved; /* QueryResolve | CopySrc, two u64 */
+  WGPUPassTimestampWrites writes;
+} numc__gpu_pass_timer;
+
+/* NUMC_EUNAVAIL if the device lacks TimestampQuery. */
+numc_status numc__gpu_pass_timer_create(numc__gpu *g, numc__gpu_pass_timer *t);
+void numc__gpu_pass_timer_resolve(numc__gpu *g, numc__gpu_pass_timer *t, WGPUCommandEncoder enc);
+/* The pass's GPU time in nanoseconds. */
+numc_status numc__gpu_pass_timer_read(numc__gpu *g, numc__gpu_pass_timer *t, int64_t *ns);
+void numc__gpu_pass_timer_destroy(numc__gpu *g, numc__gpu_pass_timer *t);
+
 /* ---------------------------------------------------------- device_array.c */
 
 /* The device side of a numc_buffer (core.h), present exactly while the buffer is
@@ -212,7 +232,7 @@ void numc__gpu_operand_done(numc__gpu_operand *op);
  * the GPU), else a host copy (c is freed either way on failure). */
 numc_status numc__gpu_finish(numc_array *c, bool stay, numc_array **out);
 
-/* ----------------------------------------------------------- matmul_gpu.c */
+/* -------------------------------------------------------- matmul_kernels.c */
 
 /* A matmul kernel and its contract with the host code: the tile of C one workgroup
  * computes, dispatched as (ceil(N / tile_n), ceil(M / tile_m), matrices), with the
@@ -221,10 +241,24 @@ typedef struct numc__gpu_matmul_variant {
   const char *name; /* src/gpu/kernels/<name>.wgsl */
   const char *spec; /* its specialisation (pipelines.c) */
   int64_t tile_m, tile_n;
+  /* Binds A and B as arrays of vec4 (bindings rounded up to 16 bytes) and reads
+   * Params.a_vec / b_vec (numc__gpu_matmul_vec_mode). */
+  bool vec4_operands;
 } numc__gpu_matmul_variant;
 
-/* The kernel for an M x K by K x N product: where tuning plugs in faster variants. */
-const numc__gpu_matmul_variant *numc__gpu_matmul_kernel(int64_t m, int64_t n, int64_t k);
+/* The kernel for `batch` products of M x K by K x N: chosen by shape, unless a test or
+ * benchmark forced one (numc__gpu_matmul_force_kernel). */
+const numc__gpu_matmul_variant *numc__gpu_matmul_kernel(int64_t m, int64_t n, int64_t k, int64_t batch);
+/* Test and benchmark hook: always use the kernel named `name` (NULL: choose by shape).
+ * NUMC_EINVAL for an unknown name. */
+numc_status numc__gpu_matmul_force_kernel(const char *name);
+/* How a vec4_operands kernel may read an operand block (a_vec / b_vec in
+ * kernels/matmul_f32_128x128.wgsl): 1 four floats along the tile side (M of A, N of B),
+ * 2 four along K, 0 one at a time. `start` is the block's first element within its
+ * binding; strides in floats (`batch_stride` 0 for a single matrix). */
+uint32_t numc__gpu_matmul_vec_mode(int64_t start, int64_t batch_stride, int64_t side_stride, int64_t k_stride);
+
+/* ----------------------------------------------------------- matmul_gpu.c */
 
 /* float32 numpy.matmul on the GPU (see matmul_gpu.c for what is supported).
  * NUMC_EUNAVAIL when the GPU is unavailable or the case is not supported, so that the
@@ -233,6 +267,14 @@ numc_status numc__gpu_matmul(const numc_array *a, const numc_array *b, numc_arra
 /* Test hook: pretend maxStorageBufferBindingSize is `bytes` (0 restores the device's),
  * so that splitting large operands runs at small sizes. */
 void numc__gpu_matmul_set_binding_limit(uint64_t bytes);
+/* Benchmark and test hook: while on, every GPU matmul times its compute pass with
+ * timestamp queries (and waits for the GPU before returning). */
+void numc__gpu_matmul_time_kernels(bool on);
+/* GPU time of the last timed matmul's compute pass in nanoseconds; -1 if the last call
+ * was not timed or the device lacks TimestampQuery. */
+int64_t numc__gpu_matmul_last_kernel_ns(void);
+/* The kernel (variant name) the last GPU matmul ran; NULL if it ran none. */
+const char *numc__gpu_matmul_last_kernel(void);
 
 /* ----------------------------------------------------------- reduce_gpu.c */
 

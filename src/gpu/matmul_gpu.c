@@ -14,20 +14,41 @@
  * K blocks accumulate into C), always halving the dimension that spans the most memory
  * of an operand that does not fit, until every binding fits.
  *
- * The kernel is chosen by numc__gpu_matmul_kernel from the shape, so that faster kernels
- * for some shapes can be added without touching the rest. */
+ * The kernel is chosen by numc__gpu_matmul_kernel (matmul_kernels.c) from the shape, and
+ * how it may read each operand (numc__gpu_matmul_vec_mode) from the layout of every block.
+ *
+ * Timing (benchmarks, tests): while numc__gpu_matmul_time_kernels is on, the compute pass
+ * of each call is timed with timestamp queries (pass_timer.c) and the call waits for the
+ * GPU; otherwise nothing is added to a call. */
 #include <stdlib.h>
 
 #include "gpu/gpu.h"
 
-static const numc__gpu_matmul_variant tiled_64x64 = {"matmul_f32", "TK=16", 64, 64};
+/* Test and benchmark hooks; guarded by the backend lock. */
+static uint64_t binding_limit_override;
+static bool time_kernels;
+static int64_t last_kernel_ns = -1;
+static const char *last_kernel_name;
 
-/* The one kernel so far: a bounds-checked 64x64 tile that is correct for every shape. */
-const numc__gpu_matmul_variant *numc__gpu_matmul_kernel(int64_t m, int64_t n, int64_t k) {
-  return &tiled_64x64;
+void numc__gpu_matmul_time_kernels(bool on) {
+  numc__gpu_lock();
+  time_kernels = on;
+  numc__gpu_unlock();
 }
 
-static uint64_t binding_limit_override; /* test hook; guarded by the backend lock */
+int64_t numc__gpu_matmul_last_kernel_ns(void) {
+  numc__gpu_lock();
+  int64_t ns = last_kernel_ns;
+  numc__gpu_unlock();
+  return ns;
+}
+
+const char *numc__gpu_matmul_last_kernel(void) {
+  numc__gpu_lock();
+  const char *name = last_kernel_name;
+  numc__gpu_unlock();
+  return name;
+}
 
 void numc__gpu_matmul_set_binding_limit(uint64_t bytes) {
   numc__gpu_lock();
@@ -42,10 +63,14 @@ typedef struct operand {
   int64_t off, bs, rs, cs;
 } operand;
 
-/* Same layout as Params in matmul_f32.wgsl. */
+/* Params of kernels/matmul_f32_128x128.wgsl; matmul_f32.wgsl declares the same fields
+ * but a_vec and b_vec, which it does not read (a uniform binding may be larger than the
+ * struct a kernel declares). */
 typedef struct params {
   uint32_t m, n, k, accumulate;
   int32_t a[4], b[4], c[4]; /* off, bs, rs, cs */
+  uint32_t a_vec, b_vec;    /* numc__gpu_matmul_vec_mode */
+  uint32_t unused[2];       /* uniform structs are padded to 16 bytes */
 } params;
 
 /* Lowest and highest element a (z, m, n)-extent region at `start` touches. */
@@ -63,10 +88,14 @@ static bool fits(int64_t z, int64_t m, int64_t n, int64_t bs, int64_t rs, int64_
                  uint64_t align) {
   int64_t lo, hi;
   region(0, z, m, n, bs, rs, cs, &lo, &hi);
-  return (uint64_t)(hi - lo + 1) * 4 + align <= limit; /* + align: the binding starts aligned down */
+  /* + align: the binding starts aligned down; + 12: its size is rounded up (bind). */
+  return (uint64_t)(hi - lo + 1) * 4 + align + 12 <= limit;
 }
 
-/* The binding for a region and the kernel's offset within it. */
+/* The binding for a region and the kernel's offset within it. Its size is a whole number
+ * of 16-byte words, for kernels that read operands as vec4 (pool.c makes every buffer a
+ * multiple of 16 bytes, and binding offsets are multiples of 16, so it stays inside the
+ * buffer). */
 static bool bind(const operand *x, int64_t start, int64_t z, int64_t m, int64_t n, int64_t bs, int64_t rs,
                  int64_t cs, uint64_t align, WGPUBindGroupEntry *e, int32_t *koff) {
   int64_t lo, hi;
@@ -74,7 +103,7 @@ static bool bind(const operand *x, int64_t start, int64_t z, int64_t m, int64_t 
   uint64_t first = (uint64_t)lo * 4 / align * align;
   e->buffer = x->buffer;
   e->offset = first;
-  e->size = (uint64_t)(hi + 1) * 4 - first;
+  e->size = ((uint64_t)(hi + 1) * 4 + 15) / 16 * 16 - first;
   int64_t o = start - (int64_t)(first / 4);
   *koff = (int32_t)o;
   return o == *koff;
@@ -89,6 +118,7 @@ typedef struct plan {
   int64_t m, n, k, z;    /* per dispatch group: z matrices of the innermost batch dim */
   int64_t zc, mb, nb, kb; /* block extents */
   uint64_t align;
+  const numc__gpu_matmul_variant *kern;
 } plan;
 
 /* Halve whichever of two extents spans more memory (e1 with stride s1, e2 with s2);
@@ -104,8 +134,9 @@ static bool halve_larger(int64_t *e1, int64_t s1, int64_t *e2, int64_t s2) {
 static numc_status choose_blocks(numc__gpu *g, plan *p, const operand *a, const operand *b, const operand *c) {
   uint64_t limit = binding_limit_override ? binding_limit_override : g->limits.maxStorageBufferBindingSize;
   int64_t maxg = g->limits.maxComputeWorkgroupsPerDimension;
-  const numc__gpu_matmul_variant *kern = numc__gpu_matmul_kernel(p->m, p->n, p->k);
-  p->align = g->limits.minStorageBufferOffsetAlignment;
+  const numc__gpu_matmul_variant *kern = p->kern;
+  /* At least 16 bytes: vec4 bindings start on a whole word (bind). */
+  p->align = g->limits.minStorageBufferOffsetAlignment > 16 ? g->limits.minStorageBufferOffsetAlignment : 16;
   p->zc = p->z < maxg ? p->z : maxg;
   p->mb = p->m < maxg * kern->tile_m ? p->m : maxg * kern->tile_m;
   p->nb = p->n < maxg * kern->tile_n ? p->n : maxg * kern->tile_n;
@@ -138,7 +169,7 @@ static numc_status dispatch(numc__gpu *g, WGPUComputePassEncoder pass, const num
                             int64_t zc, int64_t r0, int64_t mb, int64_t c0, int64_t nb, int64_t k0, int64_t kb,
                             WGPUBuffer *uniform_out) {
   const numc__wgpu_procs *w = g->wgpu;
-  const numc__gpu_matmul_variant *mk = numc__gpu_matmul_kernel(p->m, p->n, p->k);
+  const numc__gpu_matmul_variant *mk = p->kern;
   WGPUBindGroupEntry e[4] = {{.binding = 0}, {.binding = 1}, {.binding = 2}, {.binding = 3}};
   params q = {.m = (uint32_t)mb, .n = (uint32_t)nb, .k = (uint32_t)kb, .accumulate = k0 > 0};
   /* A stride over an extent of 1 is never used: pass 0 so that a huge one fits i32. */
@@ -153,6 +184,10 @@ static numc_status dispatch(numc__gpu *g, WGPUComputePassEncoder pass, const num
             to_i32(b->rs, &q.b[2]) && to_i32(b->cs, &q.b[3]) && to_i32(cbs, &q.c[1]) && to_i32(c->rs, &q.c[2]) &&
             to_i32(c->cs, &q.c[3]);
   if (!ok) return numc__fail(NUMC_EUNAVAIL, "GPU matmul: strides too large for 32-bit indexing");
+  if (mk->vec4_operands) {
+    q.a_vec = numc__gpu_matmul_vec_mode(q.a[0], abs_, a->rs, a->cs);
+    q.b_vec = numc__gpu_matmul_vec_mode(q.b[0], bbs, b->cs, b->rs);
+  }
   WGPUBuffer uniform = numc__gpu_buffer_create(g, WGPUBufferUsage_Uniform | WGPUBufferUsage_CopyDst, sizeof q);
   if (!uniform) return numc__fail(NUMC_ENOMEM, "GPU: no uniform buffer");
   w->QueueWriteBuffer(g->queue, uniform, 0, &q, sizeof q);
@@ -177,18 +212,23 @@ typedef struct batch {
 
 static numc_status run(numc__gpu *g, const batch *bt, plan *p, operand a, operand b, operand c) {
   const numc__wgpu_procs *w = g->wgpu;
-  const numc__gpu_matmul_variant *mk = numc__gpu_matmul_kernel(p->m, p->n, p->k);
-  const numc__gpu_kernel *kern;
-  NUMC__TRY(numc__gpu_pipeline(g, mk->name, mk->spec, &kern));
   /* The innermost batch dimension is the dispatch's z; outer ones are looped here. */
   int outer_nd = bt->nd > 0 ? bt->nd - 1 : 0;
+  int64_t nouter = numc__size(outer_nd, bt->shape);
+  p->kern = numc__gpu_matmul_kernel(p->m, p->n, p->k, nouter * p->z);
+  last_kernel_name = p->kern->name;
+  const numc__gpu_kernel *kern;
+  NUMC__TRY(numc__gpu_pipeline(g, p->kern->name, p->kern->spec, &kern));
   a.bs = bt->nd ? bt->sa[bt->nd - 1] : 0;
   b.bs = bt->nd ? bt->sb[bt->nd - 1] : 0;
   c.bs = bt->nd ? bt->sc[bt->nd - 1] : 0;
   NUMC__TRY(choose_blocks(g, p, &a, &b, &c));
-  int64_t nouter = numc__size(outer_nd, bt->shape);
+  numc__gpu_pass_timer timer = {0};
+  bool timed = time_kernels && g->has_timestamps;
+  if (timed) NUMC__TRY(numc__gpu_pass_timer_create(g, &timer));
   WGPUCommandEncoder enc = w->DeviceCreateCommandEncoder(g->device, NULL);
-  WGPUComputePassEncoder pass = w->CommandEncoderBeginComputePass(enc, NULL);
+  WGPUComputePassDescriptor pass_desc = {.timestampWrites = timed ? &timer.writes : NULL};
+  WGPUComputePassEncoder pass = w->CommandEncoderBeginComputePass(enc, &pass_desc);
   w->ComputePassEncoderSetPipeline(pass, kern->pipeline);
   /* One uniform buffer per dispatch, destroyed after the submit (WebGPU then frees it
    * once the GPU is done with it). */
@@ -220,12 +260,17 @@ static numc_status run(numc__gpu *g, const batch *bt, plan *p, operand a, operan
   }
   w->ComputePassEncoderEnd(pass);
   w->ComputePassEncoderRelease(pass);
+  if (timed) numc__gpu_pass_timer_resolve(g, &timer, enc);
   WGPUCommandBuffer cmd = w->CommandEncoderFinish(enc, NULL);
   if (s == NUMC_OK) w->QueueSubmit(g->queue, 1, &cmd);
   w->CommandBufferRelease(cmd);
   w->CommandEncoderRelease(enc);
   for (int64_t i = 0; i < nuniforms; i++) numc__gpu_buffer_destroy(g, uniforms[i]);
   free(uniforms);
+  if (timed) {
+    if (s == NUMC_OK) s = numc__gpu_pass_timer_read(g, &timer, &last_kernel_ns);
+    numc__gpu_pass_timer_destroy(g, &timer);
+  }
   if (s != NUMC_OK) return s;
   return numc__gpu_check(g);
 }
@@ -269,6 +314,8 @@ static void batch_strides(const batch *bt, int nd, const int64_t *shape, const i
 }
 
 static numc_status matmul_locked(const numc_array *a, const numc_array *b, numc_array **out) {
+  last_kernel_ns = -1;
+  last_kernel_name = NULL;
   numc__gpu *g;
   NUMC__TRY(numc__gpu_context(&g));
   batch bt;

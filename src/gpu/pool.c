@@ -59,7 +59,9 @@ numc_status numc__gpu_pool_get(numc__gpu *g, uint64_t nbytes, numc__gpu_block *o
   int c = class_of(nbytes);
   uint64_t size = (uint64_t)NUMC__POOL_MIN_BYTES << c;
   if (size > g->limits.maxBufferSize) {
-    size = (nbytes + 3) / 4 * 4; /* exact (4-byte multiple): too big for its class */
+    /* Exact, up to a whole 16-byte word (kernels may bind operands as vec4): too big
+     * for its class. */
+    size = (nbytes + 15) / 16 * 16;
     if (size > g->limits.maxBufferSize)
       return numc__fail(NUMC_EUNAVAIL, "GPU: %llu bytes exceed the device's largest buffer (%llu bytes)",
                         (unsigned long long)nbytes, (unsigned long long)g->limits.maxBufferSize);

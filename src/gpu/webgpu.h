@@ -12,8 +12,8 @@
  * - WGPUInstanceDescriptor changed layout around that time: we pass NULL.
  * - WGPUBindGroupLayoutEntry gained bindingArraySize: we use the pipeline's automatic
  *   layout (layout = NULL, wgpuComputePipelineGetBindGroupLayout) instead.
- * - WGPUFeatureName was renumbered in f0494eb: the values below are f0494eb's, which the
- *   library matches (Subgroups = 0x12).
+ * - WGPUFeatureName was renumbered in f0494eb, and the library keeps the numbering from
+ *   before it (see the enum below; an earlier reading of it as f0494eb's was wrong).
  *
  * Functions are not declared as symbols: numc never links against Dawn. NUMC__WGPU_PROCS
  * lists them once; dawn_loader.c turns the list into a table of pointers filled by dlsym. */
@@ -28,6 +28,7 @@ typedef uint64_t WGPUFlags;
 
 #define WGPU_STRLEN SIZE_MAX
 #define WGPU_WHOLE_SIZE UINT64_MAX
+#define WGPU_QUERY_SET_INDEX_UNDEFINED UINT32_MAX
 
 /* Handles: opaque pointers. */
 typedef struct WGPUAdapterImpl *WGPUAdapter;
@@ -41,6 +42,7 @@ typedef struct WGPUComputePipelineImpl *WGPUComputePipeline;
 typedef struct WGPUDeviceImpl *WGPUDevice;
 typedef struct WGPUInstanceImpl *WGPUInstance;
 typedef struct WGPUPipelineLayoutImpl *WGPUPipelineLayout;
+typedef struct WGPUQuerySetImpl *WGPUQuerySet;
 typedef struct WGPUQueueImpl *WGPUQueue;
 typedef struct WGPUShaderModuleImpl *WGPUShaderModule;
 typedef struct WGPUSurfaceImpl *WGPUSurface;
@@ -52,7 +54,6 @@ typedef struct WGPUInstanceDescriptor WGPUInstanceDescriptor;
 /* Passed as NULL only. */
 typedef struct WGPUCommandEncoderDescriptor WGPUCommandEncoderDescriptor;
 typedef struct WGPUCommandBufferDescriptor WGPUCommandBufferDescriptor;
-typedef struct WGPUComputePassDescriptor WGPUComputePassDescriptor;
 
 /* ------------------------------------------------------------------ enums */
 
@@ -115,12 +116,16 @@ typedef enum WGPUFeatureLevel {
   WGPUFeatureLevel_Force32 = 0x7FFFFFFF
 } WGPUFeatureLevel;
 
-/* f0494eb numbering (see the top of this file); only the features numc asks about. */
+/* Only the features numc asks about, numbered as the library numbers them, which is the
+ * numbering of the standard header before f0494eb (c13888a, 2025-06-18), not f0494eb's
+ * (TimestampQuery 0x9, ShaderF16 0xB, Subgroups 0x12). Checked against the library on
+ * SwiftShader (2026-11-25): a device created with only 0x3 accepts a timestamp query set
+ * and one with only 0x9 rejects it; only 0x11 lets `enable subgroups;` compile; `enable
+ * f16;` compiles with none of the adapter's features (SwiftShader lacks 0xA). */
 typedef enum WGPUFeatureName {
-  WGPUFeatureName_CoreFeaturesAndLimits = 0x00000001,
-  WGPUFeatureName_TimestampQuery = 0x00000009,
-  WGPUFeatureName_ShaderF16 = 0x0000000B,
-  WGPUFeatureName_Subgroups = 0x00000012,
+  WGPUFeatureName_TimestampQuery = 0x00000003,
+  WGPUFeatureName_ShaderF16 = 0x0000000A,
+  WGPUFeatureName_Subgroups = 0x00000011,
   WGPUFeatureName_Force32 = 0x7FFFFFFF
 } WGPUFeatureName;
 
@@ -131,6 +136,12 @@ typedef enum WGPUMapAsyncStatus {
   WGPUMapAsyncStatus_Aborted = 0x00000004,
   WGPUMapAsyncStatus_Force32 = 0x7FFFFFFF
 } WGPUMapAsyncStatus;
+
+typedef enum WGPUQueryType {
+  WGPUQueryType_Occlusion = 0x00000001,
+  WGPUQueryType_Timestamp = 0x00000002,
+  WGPUQueryType_Force32 = 0x7FFFFFFF
+} WGPUQueryType;
 
 typedef enum WGPUPopErrorScopeStatus {
   WGPUPopErrorScopeStatus_Success = 0x00000001,
@@ -169,6 +180,8 @@ typedef enum WGPUStatus {
 
 typedef enum WGPUSType {
   WGPUSType_ShaderSourceWGSL = 0x00000002,
+  /* Dawn's extension range (its dawn.json, 2025): WGPUDawnTogglesDescriptor. */
+  WGPUSType_DawnTogglesDescriptor = 0x0005000A,
   WGPUSType_Force32 = 0x7FFFFFFF
 } WGPUSType;
 
@@ -180,6 +193,7 @@ typedef WGPUFlags WGPUBufferUsage;
 #define WGPUBufferUsage_CopyDst ((WGPUBufferUsage)0x0008)
 #define WGPUBufferUsage_Uniform ((WGPUBufferUsage)0x0040)
 #define WGPUBufferUsage_Storage ((WGPUBufferUsage)0x0080)
+#define WGPUBufferUsage_QueryResolve ((WGPUBufferUsage)0x0200)
 
 typedef WGPUFlags WGPUMapMode;
 #define WGPUMapMode_Read ((WGPUMapMode)0x0001)
@@ -318,6 +332,15 @@ typedef struct WGPUQueueDescriptor {
   WGPUStringView label;
 } WGPUQueueDescriptor;
 
+/* Dawn's extension, chained to WGPUDeviceDescriptor: toggles by name. */
+typedef struct WGPUDawnTogglesDescriptor {
+  WGPUChainedStruct chain; /* sType = WGPUSType_DawnTogglesDescriptor */
+  size_t enabledToggleCount;
+  const char *const *enabledToggles;
+  size_t disabledToggleCount;
+  const char *const *disabledToggles;
+} WGPUDawnTogglesDescriptor;
+
 typedef struct WGPUDeviceDescriptor {
   WGPUChainedStruct *nextInChain;
   WGPUStringView label;
@@ -378,6 +401,28 @@ typedef struct WGPUComputePipelineDescriptor {
   WGPUComputeState compute;
 } WGPUComputePipelineDescriptor;
 
+typedef struct WGPUQuerySetDescriptor {
+  WGPUChainedStruct *nextInChain;
+  WGPUStringView label;
+  WGPUQueryType type;
+  uint32_t count;
+} WGPUQuerySetDescriptor;
+
+/* Which queries of querySet receive the time at the beginning and at the end of a pass
+ * (WGPU_QUERY_SET_INDEX_UNDEFINED: none). */
+typedef struct WGPUPassTimestampWrites {
+  WGPUChainedStruct *nextInChain;
+  WGPUQuerySet querySet;
+  uint32_t beginningOfPassWriteIndex;
+  uint32_t endOfPassWriteIndex;
+} WGPUPassTimestampWrites;
+
+typedef struct WGPUComputePassDescriptor {
+  WGPUChainedStruct *nextInChain;
+  WGPUStringView label;
+  WGPUPassTimestampWrites const *timestampWrites; /* NULL: no timestamps */
+} WGPUComputePassDescriptor;
+
 typedef struct WGPUBindGroupEntry {
   WGPUChainedStruct *nextInChain;
   uint32_t binding;
@@ -425,6 +470,7 @@ typedef struct WGPUBindGroupDescriptor {
     (WGPUDevice device, WGPUBindGroupDescriptor const *descriptor))                             \
   X(WGPUCommandEncoder, DeviceCreateCommandEncoder,                                             \
     (WGPUDevice device, WGPUCommandEncoderDescriptor const *descriptor))                        \
+  X(WGPUQuerySet, DeviceCreateQuerySet, (WGPUDevice device, WGPUQuerySetDescriptor const *descriptor)) \
   X(void, DevicePushErrorScope, (WGPUDevice device, WGPUErrorFilter filter))                    \
   X(WGPUFuture, DevicePopErrorScope, (WGPUDevice device, WGPUPopErrorScopeCallbackInfo info))   \
   X(void, DeviceDestroy, (WGPUDevice device))                                                   \
@@ -448,6 +494,9 @@ typedef struct WGPUBindGroupDescriptor {
   X(void, CommandEncoderCopyBufferToBuffer,                                                     \
     (WGPUCommandEncoder encoder, WGPUBuffer source, uint64_t sourceOffset,                      \
      WGPUBuffer destination, uint64_t destinationOffset, uint64_t size))                        \
+  X(void, CommandEncoderResolveQuerySet,                                                         \
+    (WGPUCommandEncoder encoder, WGPUQuerySet querySet, uint32_t firstQuery, uint32_t queryCount, \
+     WGPUBuffer destination, uint64_t destinationOffset))                                       \
   X(WGPUCommandBuffer, CommandEncoderFinish,                                                    \
     (WGPUCommandEncoder encoder, WGPUCommandBufferDescriptor const *descriptor))                \
   X(void, CommandEncoderRelease, (WGPUCommandEncoder encoder))                                  \
@@ -465,7 +514,9 @@ typedef struct WGPUBindGroupDescriptor {
   X(void, ComputePipelineRelease, (WGPUComputePipeline pipeline))                               \
   X(void, BindGroupLayoutRelease, (WGPUBindGroupLayout layout))                                 \
   X(void, BindGroupRelease, (WGPUBindGroup group))                                              \
-  X(void, ShaderModuleRelease, (WGPUShaderModule module))
+  X(void, ShaderModuleRelease, (WGPUShaderModule module))                                       \
+  X(void, QuerySetDestroy, (WGPUQuerySet querySet))                                             \
+  X(void, QuerySetRelease, (WGPUQuerySet querySet))
 
 /* The table of entry points, one member per NUMC__WGPU_PROCS entry (wgpu.CreateInstance). */
 typedef struct numc__wgpu_procs {
