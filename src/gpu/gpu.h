@@ -233,4 +233,15 @@ numc_status numc__gpu_matmul(const numc_array *a, const numc_array *b, numc_arra
  * so that splitting large operands runs at small sizes. */
 void numc__gpu_matmul_set_binding_limit(uint64_t bytes);
 
+/* ------------------------------------------------------ elementwise_gpu.c */
+
+struct numc__elementwise_call; /* core/backend.h */
+
+/* The backend's elementwise entry (core/backend.h's contract): ufuncs, where and clip
+ * computing in float32, int32, uint32 or bool (see elementwise_gpu.c). */
+numc_status numc__gpu_elementwise(const struct numc__elementwise_call *c, numc_array **out);
+/* Test hook: pretend maxStorageBufferBindingSize is `bytes` (0 restores the device's),
+ * so that splitting runs at small sizes. */
+void numc__gpu_elementwise_set_binding_limit(uint64_t bytes);
+
 #endif
