@@ -159,6 +159,7 @@ static int cmd_op(int argc, char **argv) {
     fprintf(stderr, "numc: %s: %s\n", name, numc_last_error());
     rc = EXIT_OPFAIL;
   }
+  if (!rc && *numc_last_warning()) fprintf(stderr, "numc: warning: %s\n", numc_last_warning());
   if (!rc && nout_paths > 0 && nout_paths != nres) {
     fprintf(stderr, "numc: %s produced %d output%s but %d -o path%s given\n", name, nres,
             nres == 1 ? "" : "s", nout_paths, nout_paths == 1 ? " was" : "s were");

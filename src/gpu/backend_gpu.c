@@ -19,6 +19,6 @@ const numc__backend numc__webgpu_backend = {
     .available = available,
     .emulated = emulated,
     .matmul = numc__gpu_matmul,
-    .elementwise = NULL,
+    .elementwise = numc__gpu_elementwise,
     .reduce = numc__gpu_reduce,
 };

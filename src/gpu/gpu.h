@@ -282,4 +282,15 @@ struct numc__reduce_call;
 /* The backend's reduce entry (core/backend.h; reduce_gpu.c says what it accepts). */
 numc_status numc__gpu_reduce(const struct numc__reduce_call *c, numc_array **out);
 
+/* ------------------------------------------------------ elementwise_gpu.c */
+
+struct numc__elementwise_call; /* core/backend.h */
+
+/* The backend's elementwise entry (core/backend.h's contract): ufuncs, where and clip
+ * computing in float32, int32, uint32 or bool (see elementwise_gpu.c). */
+numc_status numc__gpu_elementwise(const struct numc__elementwise_call *c, numc_array **out);
+/* Test hook: pretend maxStorageBufferBindingSize is `bytes` (0 restores the device's),
+ * so that splitting runs at small sizes. */
+void numc__gpu_elementwise_set_binding_limit(uint64_t bytes);
+
 #endif

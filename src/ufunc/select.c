@@ -37,6 +37,10 @@ numc_status numc_where(const numc_array *cond, const numc_array *x, const numc_a
   int64_t shape[NUMC_MAXDIMS];
   NUMC__TRY(numc__broadcast_shapes(3, ndims, shapes, &nd, shape));
   numc_dtype t = numc__result_type(2, ops + 1);
+  numc__elementwise_call call = {.op = NUMC__EW_WHERE, .nin = 3, .in = ops, .compute = t, .result = t,
+                                 .ndim = nd, .shape = shape};
+  *out = NULL;
+  if (numc__elementwise_offload("where", &call, out) == NUMC_OK) return NUMC_OK;
   numc_array *res;
   NUMC__TRY(numc__new(t, nd, shape, NUMC_ORDER_C, false, &res));
   ops[3] = res;
@@ -68,6 +72,9 @@ numc_status numc_clip(const numc_array *a, const numc_array *a_min, const numc_a
     const int64_t *shapes[3] = {a->shape, a_min->shape, a_max->shape};
     int64_t shape[NUMC_MAXDIMS];
     NUMC__TRY(numc__broadcast_shapes(3, ndims, shapes, &nd, shape));
+    numc__elementwise_call call = {.op = NUMC__EW_CLIP, .nin = 3, .in = all, .compute = t, .result = t,
+                                   .ndim = nd, .shape = shape};
+    if (numc__elementwise_offload("clip", &call, out) == NUMC_OK) return NUMC_OK;
     NUMC__TRY(numc__new(t, nd, shape, NUMC_ORDER_C, false, &res));
   }
   numc_status s = numc_maximum(a, a_min, &res);

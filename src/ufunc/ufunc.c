@@ -1,4 +1,5 @@
 /* Ufunc execution: broadcasting, NumPy's type resolution, output handling. */
+#include <math.h>
 #include <stdlib.h>
 
 #include "ufunc.h"
@@ -124,6 +125,15 @@ static numc_status resolve(numc__ufunc_id id, const numc_array *const *in, resol
   return NUMC_OK;
 }
 
+static numc_status run_elementwise(const numc__backend *b, const void *call, numc_array **out) {
+  if (!b->elementwise) return numc__fail(NUMC_EUNAVAIL, "the %s backend has no elementwise operations", b->name);
+  return b->elementwise(call, out);
+}
+
+numc_status numc__elementwise_offload(const char *what, const numc__elementwise_call *c, numc_array **out) {
+  return numc__offload(what, c->in, c->nin, (double)numc__size(c->ndim, c->shape), INFINITY, run_elementwise, c, out);
+}
+
 /* An input that overlaps the output in a different layout is read from a snapshot, so
  * that in-place operations never read values they already overwrote. */
 static numc_status snapshot_if_overlapping(const numc_array *in, const numc_array *out,
@@ -160,6 +170,12 @@ numc_status numc__ufunc(numc__ufunc_id id, const numc_array *const *inputs, numc
   NUMC__TRY(numc__broadcast_shapes(nin, ndims, shapes, &nd, shape));
   resolution r = {0};
   NUMC__TRY(resolve(id, inputs, &r));
+
+  if (!*out) {
+    numc__elementwise_call call = {.op = (int)id, .nin = nin, .in = inputs, .compute = r.want_in[0],
+                                   .result = r.result, .ndim = nd, .shape = shape};
+    if (numc__elementwise_offload(name, &call, out) == NUMC_OK) return NUMC_OK;
+  }
 
   numc_array *target = *out, *fresh = NULL;
   if (target) {

@@ -6,6 +6,7 @@
 #ifndef NUMC_UFUNC_INTERNAL_H
 #define NUMC_UFUNC_INTERNAL_H
 
+#include "core/backend.h"
 #include "core/iter.h"
 
 /* How a ufunc's loop dtypes follow from its inputs. */
@@ -118,5 +119,11 @@ typedef struct numc__loop_ctx {
 const char *numc__ufunc_name(numc__ufunc_id id);
 /* Run a ufunc; `inputs` has the ufunc's nin arrays. See numc/ufunc.h for `out`. */
 numc_status numc__ufunc(numc__ufunc_id id, const numc_array *const *inputs, numc_array **out);
+
+/* Offer an elementwise operation to the accelerator (core/backend.h) for a fresh
+ * result: NUMC_OK when it computed *out; otherwise the caller runs the CPU loop. Never
+ * automatic for host operands: an elementwise pass is far cheaper on the CPU than the
+ * upload to a GPU (~1 GB/s on the H100, ../shared/NOTES.md). */
+numc_status numc__elementwise_offload(const char *what, const numc__elementwise_call *c, numc_array **out);
 
 #endif

@@ -31,10 +31,23 @@ def expected(case):
     return (np.asarray(r),)
 
 
-def run_case(numc, case, workdir, index):
+def input_dtypes(case):
+    """The dtypes of a case's array inputs (Python scalars have none)."""
+    out = set()
+    for x in case.inputs:
+        if isinstance(x, View):
+            out.add(x.array.dtype.name)
+        elif isinstance(x, (np.ndarray, np.generic)):
+            out.add(np.asarray(x).dtype.name)
+    return out
+
+
+def run_case(numc, case, workdir, index, device=None):
     d = os.path.join(workdir, "c%d" % index)
     os.makedirs(d, exist_ok=True)
     argv = [numc, "op", case.func]
+    if device:
+        argv.append("--device=" + device)
     for k, x in enumerate(case.inputs):
         if isinstance(x, View):
             p = os.path.join(d, "in%d.npy" % k)
@@ -68,6 +81,8 @@ def run_case(numc, case, workdir, index):
         return None
     if p.returncode != 0:
         return "exit %d: %s\n  %s" % (p.returncode, p.stderr.strip(), cmd)
+    if "ran on the CPU" in p.stderr:
+        case.fell_back = True
     got = tuple(np.load(os.path.join(d, "out%d.npy" % k)) for k in range(len(want)))
     if case.post:  # make results that are unique only up to order/sign/phase comparable
         got, want = tuple(case.post(*got)), tuple(case.post(*want))
@@ -83,6 +98,10 @@ def main():
     ap.add_argument("--numc", required=True)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--only", help="run only cases of this function")
+    ap.add_argument("--module", help="run only the cases of cases_<module>.py (e.g. ufunc)")
+    ap.add_argument("--dtypes", help="comma-separated: run only cases whose array inputs all have these dtypes")
+    ap.add_argument("--device", help="pass --device=<device> to every `numc op` (cpu, gpu, auto)")
+    ap.add_argument("--max-cases", type=int, help="run an evenly spaced, deterministic sample of this many cases")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     args = ap.parse_args()
 
@@ -95,11 +114,20 @@ def main():
             cases.append(c)
     if args.only:
         cases = [c for c in cases if c.func == args.only]
+    if args.module:
+        cases = [c for c in cases if c.module == "cases_" + args.module]
+    if args.dtypes:
+        allowed = set(args.dtypes.split(","))
+        cases = [c for c in cases if input_dtypes(c) and input_dtypes(c) <= allowed]
+    if args.max_cases and len(cases) > args.max_cases:
+        step = len(cases) / args.max_cases
+        cases = [cases[int(i * step)] for i in range(args.max_cases)]
+    partial = bool(args.only or args.module or args.dtypes or args.max_cases)
 
     failed = 0
     with tempfile.TemporaryDirectory() as work, \
             concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        futures = [pool.submit(run_case, args.numc, c, work, i) for i, c in enumerate(cases)]
+        futures = [pool.submit(run_case, args.numc, c, work, i, args.device) for i, c in enumerate(cases)]
         for c, f in zip(cases, futures):
             msg = f.result()
             if msg:
@@ -111,10 +139,15 @@ def main():
                                       text=True, check=True).stdout)
     covered = {c.func for c in cases}
     missing = [f["name"] for f in table if f["name"] not in covered]
-    if not args.only and missing:
+    if not partial and missing:
         failed += 1
         print("FAIL coverage: no oracle case for %s" % ", ".join(missing))
-    print("%d passed, %d failed" % (len(cases) + (0 if args.only else 1) - failed, failed))
+    if args.device:
+        back = [c for c in cases if getattr(c, "fell_back", False)]
+        print("device=%s: %d of %d cases declined and ran on the CPU%s" % (
+            args.device, len(back), len(cases),
+            "" if not back else " (%s)" % ", ".join(sorted({"%s %s" % (c.func, c.note) for c in back}))))
+    print("%d passed, %d failed" % (len(cases) + (0 if partial else 1) - failed, failed))
     return 1 if failed else 0
 
 
