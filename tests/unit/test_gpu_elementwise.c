@@ -11,21 +11,7 @@
 
 #include "core/core.h"
 #include "gpu/gpu.h"
-#include "test.h"
-
-static bool have_gpu(void) {
-  if (numc_gpu_available()) return true;
-  numc_gpu_properties p;
-  numc_gpu_info(&p);
-  const char *req = getenv("NUMC_REQUIRE_GPU");
-  if (req && *req && strcmp(req, "0") != 0) {
-    fprintf(stderr, "NUMC_REQUIRE_GPU is set but no GPU is available: %s\n", p.reason);
-    test_failures++;
-  } else {
-    printf("skipped: no GPU (%s)\n", p.reason);
-  }
-  return false;
-}
+#include "gpu_test.h"
 
 static uint32_t rng = 2024;
 static double urand(void) {
