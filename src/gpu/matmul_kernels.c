@@ -16,8 +16,11 @@ static const numc__gpu_matmul_variant variants[] = {
     {"matmul_f32_128x128", "", 128, 128, true},
 };
 
-/* Fewest 128 x 128 tiles (over the whole batch) for which the big tile is chosen. */
-#define NUMC__MATMUL_BIG_TILE_MIN_TILES 64
+/* Fewest 128 x 128 tiles (over the whole batch) for which the big tile is chosen. It
+ * pays once there is about one tile per multiprocessor: on the H100 (132 SMs), at n = 1024
+ * (64 tiles) the 64 x 64 kernel is faster (0.204 against 0.226 ms), at n = 2048 (256
+ * tiles) the big one is 1.8x faster (BENCHMARKS.md). */
+#define NUMC__MATMUL_BIG_TILE_MIN_TILES 128
 
 static const numc__gpu_matmul_variant *forced; /* test hook; guarded by the backend lock */
 

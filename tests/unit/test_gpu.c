@@ -345,7 +345,12 @@ TEST(matmul_splits_large_operands) {
   check_matmul(0, 70, 50, 90, true, TRANSPOSE_A);
   check_matmul(5, 9, 11, 13, true, 0);
   check_matmul(0, 3, 700, 2, false, 0); /* K blocks only */
-  numc__gpu_matmul_set_binding_limit(256); /* only the alignment slack: nothing fits */
+  numc__gpu *g;
+  numc__gpu_lock();
+  CHECK_OK(numc__gpu_context(&g));
+  uint64_t align = g->limits.minStorageBufferOffsetAlignment;
+  numc__gpu_unlock();
+  numc__gpu_matmul_set_binding_limit(align); /* only the alignment slack: nothing fits */
   numc_array *a = random_f32(2, (int64_t[]){2, 2}), *b = random_f32(2, (int64_t[]){2, 2}), *c = NULL;
   CHECK_STATUS(numc__gpu_matmul(a, b, &c), NUMC_EUNAVAIL);
   numc__gpu_matmul_set_binding_limit(0);

@@ -141,6 +141,63 @@ fn copysign(x: f32, s: f32) -> f32 {
 }
 fn signbit(x: f32) -> bool { return (bitcast<u32>(x) & 0x80000000u) != 0u; }
 
+// Significand (24 bits, leading one set) and exponent of a finite non-zero float:
+// x = m * 2^e, subnormals normalised.
+fn unpack_f32(x: f32) -> vec2<i32> {
+  let bits = bitcast<u32>(x) & 0x7fffffffu;
+  let field = i32(bits >> 23u);
+  var m = bits & 0x7fffffu;
+  var e = field - 150;
+  if (field == 0) {
+    let shift = countLeadingZeros(m) - 8u;
+    m = m << shift;
+    e = -149 - i32(shift);
+  } else {
+    m = m | 0x800000u;
+  }
+  return vec2<i32>(i32(m), e);
+}
+
+// IEEE division, correctly rounded as NumPy's. WGSL lets x / y be off by 2.5 ulp, and on
+// NVIDIA it is (floor_divide of 9.2e28 came out one ulp off on the H100); an fma residual
+// cannot fix it portably, because fma need not be fused (SwiftShader's is not). So the
+// quotient of the significands is formed by long division: 26 bits and a sticky bit,
+// rounded to nearest even. Zero, infinite, NaN and subnormal quotients keep x / y (WGSL
+// may flush subnormals).
+fn div_f32(a: f32, b: f32) -> f32 {
+  let q = a / b;
+  if (!is_finite(a) || !is_finite(b) || a == 0.0 || b == 0.0) { return q; }
+  let ua = unpack_f32(a);
+  let ub = unpack_f32(b);
+  let mb = u32(ub.x);
+  var r = u32(ua.x);
+  var e = ua.y - ub.y;
+  if (r < mb) {
+    r = r << 1u;
+    e -= 1;
+  }
+  var bits = 0u;
+  for (var i = 0; i < 26; i++) {
+    bits = bits << 1u;
+    if (r >= mb) {
+      r -= mb;
+      bits = bits | 1u;
+    }
+    r = r << 1u;
+  }
+  var m = bits >> 2u;
+  let rest = bits & 3u;
+  if (rest == 3u || (rest == 2u && (r != 0u || (m & 1u) == 1u))) { m += 1u; }
+  if (m == 0x1000000u) {
+    m = 0x800000u;
+    e += 1;
+  }
+  let sign = (bitcast<u32>(a) ^ bitcast<u32>(b)) & 0x80000000u;
+  if (e + 127 >= 255) { return bitcast<f32>(sign | INF); }
+  if (e + 127 <= 0) { return q; }
+  return bitcast<f32>(sign | (u32(e + 127) << 23u) | (m & 0x7fffffu));
+}
+
 // C's fmod, exact: long division of the significands, 8 bits at a time.
 fn fmod(x: f32, y: f32) -> f32 {
   let ux = bitcast<u32>(x) & 0x7fffffffu;
@@ -174,7 +231,7 @@ fn fmod(x: f32, y: f32) -> f32 {
 fn floor_divide_f32(a: f32, b: f32) -> f32 {
   if (b == 0.0) { return a / b; }
   let m = fmod(a, b);
-  var div = (a - m) / b;
+  var div = div_f32(a - m, b);
   if (!is_nan(m) && m != 0.0 && (b < 0.0) != (m < 0.0)) { div -= 1.0; }
   if (div == 0.0) { return copysign(0.0, a / b); }
   var fl = floor(div);
@@ -474,7 +531,7 @@ fn op_f32(a: f32, b: f32, c: f32) -> u32 {
     case ADD: { return bitcast<u32>(a + b); }
     case SUBTRACT: { return bitcast<u32>(a - b); }
     case MULTIPLY: { return bitcast<u32>(a * b); }
-    case DIVIDE: { return bitcast<u32>(a / b); }
+    case DIVIDE: { return bitcast<u32>(div_f32(a, b)); }
     case FLOOR_DIVIDE: { return bitcast<u32>(floor_divide_f32(a, b)); }
     case REMAINDER: { return bitcast<u32>(remainder_f32(a, b)); }
     case POWER: { return bitcast<u32>(power_f32(a, b)); }
@@ -498,7 +555,7 @@ fn op_f32(a: f32, b: f32, c: f32) -> u32 {
       return bitcast<u32>(select(select(0.0, -1.0, a < 0.0), 1.0, a > 0.0));
     }
     case SQUARE: { return bitcast<u32>(a * a); }
-    case RECIPROCAL: { return bitcast<u32>(1.0 / a); }
+    case RECIPROCAL: { return bitcast<u32>(div_f32(1.0, a)); }
     case SQRT: {
       if (a < 0.0) { return bitcast<u32>(nan()); }
       if (a == 0.0 || !is_finite(a)) { return bitcast<u32>(a); }
