@@ -9,6 +9,7 @@ packages=(
   libopenblas0-pthread               # so that NumPy runs OpenBLAS, not the reference BLAS
   clang libclang-rt-14-dev           # libFuzzer for the .npy fuzzer
   chromium libvulkan1                # SwiftShader (a Vulkan driver) and the Vulkan loader Dawn opens
+  gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user  # the arm64 build, run under qemu
 )
 
 # npm ci fetches Dawn (WebGPU) from package.json for the GPU backend. A Node.js that did

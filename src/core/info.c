@@ -2,6 +2,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#if defined(__aarch64__) && defined(__linux__)
+#include <sys/auxv.h> /* getauxval and the HWCAP_ bits */
+#endif
+
 #include "core.h"
 #include "gpu/gpu.h"
 #include "linalg/gemm.h"
@@ -22,6 +26,9 @@ static void cpu_features(char *buf, size_t n) {
   size_t used = 0;
   for (size_t i = 0; i < sizeof feats / sizeof feats[0]; i++)
     if (feats[i].on && used < n) used += (size_t)snprintf(buf + used, n - used, "%s%s", used ? " " : "", feats[i].name);
+#elif defined(__aarch64__) && defined(__linux__)
+  unsigned long hw = getauxval(AT_HWCAP); /* NEON is part of arm64: always there */
+  snprintf(buf, n, "neon%s%s", hw & HWCAP_ASIMDDP ? " dotprod" : "", hw & HWCAP_SVE ? " sve" : "");
 #elif defined(__wasm_simd128__)
   snprintf(buf, n, "simd128");
 #else
