@@ -385,8 +385,9 @@ static void check_sliced(const int64_t *a_shape, const char *a_expr, const int64
 TEST(matmul_kernel_choice) {
   /* The 128 x 128 tile for enough tiles to fill a GPU (the whole stack counts). */
   CHECK(!strcmp(numc__gpu_matmul_kernel(4096, 4096, 4096, 1)->name, "matmul_f32_128x128"));
-  CHECK(!strcmp(numc__gpu_matmul_kernel(1024, 1024, 64, 1)->name, "matmul_f32_128x128"));
-  CHECK(!strcmp(numc__gpu_matmul_kernel(8, 9, 5, 64)->name, "matmul_f32_128x128"));
+  CHECK(!strcmp(numc__gpu_matmul_kernel(2048, 2048, 64, 1)->name, "matmul_f32_128x128"));
+  CHECK(!strcmp(numc__gpu_matmul_kernel(1024, 1024, 64, 1)->name, "matmul_f32"));
+  CHECK(!strcmp(numc__gpu_matmul_kernel(8, 9, 5, 128)->name, "matmul_f32_128x128"));
   CHECK(!strcmp(numc__gpu_matmul_kernel(512, 512, 512, 1)->name, "matmul_f32"));
   CHECK(!strcmp(numc__gpu_matmul_kernel(1, 1 << 20, 1, 1)->name, "matmul_f32_128x128"));
   CHECK_STATUS(numc__gpu_matmul_force_kernel("no_such_kernel"), NUMC_EINVAL);
