@@ -9,6 +9,7 @@ packages=(
   libopenblas0-pthread               # so that NumPy runs OpenBLAS, not the reference BLAS
   clang libclang-rt-14-dev           # libFuzzer for the .npy fuzzer
   chromium libvulkan1                # SwiftShader (a Vulkan driver) and the Vulkan loader Dawn opens
+  emscripten                         # the WebAssembly build (scripts/build_wasm.sh says why this one)
 )
 
 # npm ci fetches Dawn (WebGPU) from package.json for the GPU backend. A Node.js that did
