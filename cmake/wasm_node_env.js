@@ -6,7 +6,7 @@
 if (typeof __filename != 'undefined' && !Module['wasmBinary'])
   Module['wasmBinary'] = require('fs').readFileSync(__filename.replace(/\.js$/, '.wasm'));
 // getenv() sees only Emscripten's defaults plus ENV: copy the process environment in before
-// main runs (NUMC_NUM_THREADS, NUMC_GEMM_KERNEL, ...).
+// main runs (NUMC_NUM_THREADS, NUMC_GEMM_KERNEL, ...). ENV exists where getenv is linked.
 Module['preRun'] = [].concat(Module['preRun'] || [], function () {
-  Object.assign(ENV, process.env);
+  if (typeof ENV != 'undefined') Object.assign(ENV, process.env);
 });

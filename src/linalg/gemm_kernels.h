@@ -79,6 +79,9 @@ void numc__gemm_pack_f32_avx512(void *dst, const void *src, int64_t len, int64_t
 void numc__gemm_pack_f64_avx512(void *dst, const void *src, int64_t len, int64_t kc, int64_t sw,
                                 int64_t sk, int w);
 #endif
+#if defined(__wasm_simd128__)
+extern const numc__gemm_family numc__gemm_family_wasm_simd128;
+#endif
 extern const numc__gemm_family numc__gemm_family_generic;
 
 /* The family in use (cached run-time choice, or the one forced). Never NULL. */

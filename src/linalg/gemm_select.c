@@ -17,6 +17,9 @@ static const numc__gemm_family *const families[] = {
     &numc__gemm_family_avx2,
     &numc__gemm_family_sse2,
 #endif
+#if defined(__wasm_simd128__)
+    &numc__gemm_family_wasm_simd128,
+#endif
     &numc__gemm_family_generic,
 };
 #define NFAMILIES (sizeof families / sizeof families[0])
