@@ -10,6 +10,7 @@ packages=(
   clang libclang-rt-14-dev           # libFuzzer for the .npy fuzzer
   chromium libvulkan1                # SwiftShader (a Vulkan driver) and the Vulkan loader Dawn opens
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user  # the arm64 build, run under qemu
+  emscripten                         # the WebAssembly build (scripts/build_wasm.sh says why this one)
 )
 
 # npm ci fetches Dawn (WebGPU) from package.json for the GPU backend. A Node.js that did

@@ -48,9 +48,9 @@ numc_status numc__gemm_ref_c128(int64_t m, int64_t n, int64_t k, numc__c128 alph
  * dtypes get "none". */
 const char *numc__gemm_kernel_name(numc_dtype t);
 
-/* Force the kernel family by ISA name ("avx512", "avx2", "sse2", "neon", "generic"), as the
- * environment variable NUMC_GEMM_KERNEL does at start-up; NULL or "" returns to automatic
- * choice. Returns false (and changes nothing) when that family is unknown or this CPU
+/* Force the kernel family by ISA name ("avx512", "avx2", "sse2", "neon", "simd128",
+ * "generic"), as the environment variable NUMC_GEMM_KERNEL does at start-up; NULL or ""
+ * returns to automatic choice. Returns false (and changes nothing) when that family is unknown or this CPU
  * lacks it. For tests and benchmarks: not meant to be called while products run. */
 bool numc__gemm_use_kernel(const char *isa);
 

@@ -82,6 +82,9 @@ void numc__gemm_pack_f64_avx512(void *dst, const void *src, int64_t len, int64_t
 #if defined(__aarch64__)
 extern const numc__gemm_family numc__gemm_family_neon;
 #endif
+#if defined(__wasm_simd128__)
+extern const numc__gemm_family numc__gemm_family_wasm_simd128;
+#endif
 extern const numc__gemm_family numc__gemm_family_generic;
 
 /* The family in use (cached run-time choice, or the one forced). Never NULL. */

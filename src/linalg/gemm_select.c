@@ -20,6 +20,9 @@ static const numc__gemm_family *const families[] = {
 #if defined(__aarch64__)
     &numc__gemm_family_neon,
 #endif
+#if defined(__wasm_simd128__)
+    &numc__gemm_family_wasm_simd128,
+#endif
     &numc__gemm_family_generic,
 };
 #define NFAMILIES (sizeof families / sizeof families[0])
