@@ -4,8 +4,9 @@
  *   upload rows: from host memory until the data is on the GPU (the upload, then a
  *     dependent 4-byte download of its last word, so a map round trip is included);
  *   download rows: from a GPU buffer until the bytes are in (already touched) host memory;
- *   memcpy rows: the host's own copy speed into touched memory and into fresh pages (as
- *     a new large array's are), for reference.
+ *   memcpy rows: the host's own copy speed into touched memory and into fresh 4 KiB pages
+ *     (the worst case of a new array's; numc asks for huge pages for large ones), for
+ *     reference.
  * "chunk" is the chunk size of the chunked paths. Every download is checked byte-exact.
  * Usage: bench_gpu_transfer [max_mib]   (default 16: SwiftShader; 256 on a real GPU) */
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS */

@@ -180,8 +180,8 @@ int64_t numc__gpu_pipeline_compilations(void);
 /* Copy n host bytes into `dst` at byte `offset` (a multiple of 4; a tail of n that is not
  * a whole 4-byte word is padded with zeros, so `dst` needs room for n rounded up to 4).
  * Returns before the GPU has the data, which later commands see in order; the caller's
- * memory may change right after. Strategies that map a staging buffer wait for it (see
- * transfer.c), so an upload may wait for earlier GPU work that used that buffer. */
+ * memory may change right after. The staging strategy waits to map its buffers, until
+ * the GPU has run their previous copies (transfer.c). */
 numc_status numc__gpu_upload(numc__gpu *g, WGPUBuffer dst, uint64_t offset, const void *src, size_t n);
 /* Copy n bytes at byte `offset` (a multiple of 4) of `src` to host memory; waits for the
  * GPU. */

@@ -17,10 +17,19 @@
  * Measured on SwiftShader (2026-11-25, 2-core machine under load, best of 3, upload until
  * the GPU has the data): write-buffer 0.14-0.5 ms at 1 MiB, 4.8-6.6 ms at 16 MiB, 23-30 ms
  * at 64 MiB; one reused staging buffer 0.17 / 4.8-7.2 / 33-35 ms; a fresh buffer mapped at
- * creation 0.2-0.3 / 7.5-8.9 / 420-520 ms. On the H100 (Dawn + Vulkan), 64 MiB:
- * write-buffer 0.8-1.3 GB/s, the whole download 1.4-15 ms of map plus a ~6 GB/s memcpy.
- * The default (`current` below) is the expectation for the H100 until bench_gpu_transfer's
- * table there confirms or replaces it. */
+ * creation 0.2-0.3 / 7.5-8.9 / 420-520 ms. bench_gpu_transfer there, later the same day
+ * (GB/s at 1 / 16 MiB): write-buffer 16-18 / 18-20, chunked alike; staging 7-9 / 6-8;
+ * mapped at creation 4-8 / 4-6; downloads 3-13 / 7-11 for either path (noisy).
+ * On the H100 (Dawn + Vulkan), 64 MiB: write-buffer 0.8-1.3 GB/s, the whole download
+ * 1.4-15 ms of map plus a ~6 GB/s memcpy. Our guess, not checked in Dawn's source: for
+ * a large write Dawn allocates a staging buffer whose fresh pages fault in as they are
+ * written, while the reused staging buffers here fault in once. Hence the default (`current` below): staging
+ * uploads and chunked downloads, to be confirmed or replaced by bench_gpu_transfer's
+ * table on the H100.
+ *
+ * The cost of staging uploads: mapping a staging buffer waits until the GPU has run its
+ * previous copy, so an upload may wait for GPU work submitted before the previous-but-one
+ * chunk (after a long kernel, the second upload waits for the kernel). */
 #include <stdlib.h>
 
 #include "gpu/gpu.h"
