@@ -87,7 +87,7 @@ static void destroy(numc__gpu *g) {
   const numc__wgpu_procs *w = g->wgpu;
   numc__gpu_pipelines_destroy(g);
   numc__gpu_pool_destroy(g);
-  if (g->staging.buffer) numc__gpu_buffer_destroy(g, g->staging.buffer);
+  numc__gpu_staging_destroy(g);
   if (g->queue) w->QueueRelease(g->queue);
   if (g->device) {
     w->DeviceDestroy(g->device);

@@ -7,7 +7,8 @@
  *   gpu_info.c      what the context found, as text (numc info) and for numc_gpu_info
  *   pool.c          GPU buffers recycled by power-of-two size class
  *   pipelines.c     WGSL kernels compiled once per (kernel, specialisation) and cached
- *   transfer.c      host <-> device copies
+ *   transfer.c      host <-> device copies: the strategy switch, staging buffers, downloads
+ *   upload.c        the upload strategies
  *   pass_timer.c    GPU time of a compute pass (timestamp queries)
  *   device_array.c  numc_buffer whose bytes live on the GPU; numc_to_device/to_host
  *   operand.c       arrays as kernels address them; results handed back to the caller
@@ -110,7 +111,9 @@ typedef struct numc__gpu {
 
   numc__gpu_pool pool;
   struct numc__gpu_pipeline_cache *pipelines;
-  numc__gpu_block staging; /* MapRead buffer reused by downloads (buffer NULL until used) */
+  /* Staging buffers reused by transfers (transfer.c; buffer NULL until used): MapRead for
+   * downloads, MapWrite for uploads, two of each so chunked transfers alternate. */
+  numc__gpu_block read_staging[2], write_staging[2];
 } numc__gpu;
 
 void numc__gpu_lock(void);
@@ -156,6 +159,8 @@ void numc__gpu_pool_stats_get(numc__gpu_pool_stats *out);
 uint64_t numc__gpu_pool_set_cap(uint64_t bytes);
 /* A WGPUBuffer outside the pool (staging, uniforms); counted in buffers_alive. */
 WGPUBuffer numc__gpu_buffer_create(numc__gpu *g, WGPUBufferUsage usage, uint64_t size);
+/* The same, mapped at creation (its whole range writable until unmapped). */
+WGPUBuffer numc__gpu_buffer_create_mapped(numc__gpu *g, WGPUBufferUsage usage, uint64_t size);
 void numc__gpu_buffer_destroy(numc__gpu *g, WGPUBuffer b);
 
 /* ------------------------------------------------------------ pipelines.c */
@@ -172,11 +177,53 @@ int64_t numc__gpu_pipeline_compilations(void);
 
 /* ------------------------------------------------------------- transfer.c */
 
-/* Copy n host bytes into `dst` at byte `offset` (offset and n multiples of 4). Enqueued:
- * returns before the GPU has the data, which later commands see in order. */
+/* Copy n host bytes into `dst` at byte `offset` (a multiple of 4; a tail of n that is not
+ * a whole 4-byte word is padded with zeros, so `dst` needs room for n rounded up to 4).
+ * Returns before the GPU has the data, which later commands see in order; the caller's
+ * memory may change right after. The staging strategy waits to map its buffers, until
+ * the GPU has run their previous copies (transfer.c). */
 numc_status numc__gpu_upload(numc__gpu *g, WGPUBuffer dst, uint64_t offset, const void *src, size_t n);
-/* Copy n bytes at byte `offset` of `src` to host memory; waits for the GPU. */
+/* Copy n bytes at byte `offset` (a multiple of 4) of `src` to host memory; waits for the
+ * GPU. */
 numc_status numc__gpu_download(numc__gpu *g, WGPUBuffer src, uint64_t offset, void *dst, size_t n);
+
+/* How transfers move their bytes. Values are explicit and append-only (the benchmark
+ * prints them). */
+typedef enum numc__gpu_upload_path {
+  NUMC__UPLOAD_WRITE = 0,             /* wgpuQueueWriteBuffer, one call */
+  NUMC__UPLOAD_WRITE_CHUNKED = 1,     /* wgpuQueueWriteBuffer, one call per chunk */
+  NUMC__UPLOAD_STAGING = 2,           /* the two reused MapWrite buffers, alternating per chunk */
+  NUMC__UPLOAD_MAPPED_AT_CREATION = 3 /* a fresh MapWrite buffer per upload, mapped at creation */
+} numc__gpu_upload_path;
+typedef enum numc__gpu_download_path {
+  NUMC__DOWNLOAD_WHOLE = 0,  /* one MapRead buffer receives everything, then one map */
+  NUMC__DOWNLOAD_CHUNKED = 1 /* the two MapRead buffers, alternating per chunk */
+} numc__gpu_download_path;
+typedef struct numc__gpu_transfer_strategy {
+  numc__gpu_upload_path upload;
+  numc__gpu_download_path download;
+  uint64_t chunk_bytes; /* bytes per chunk of the chunked paths: a positive multiple of 4 */
+} numc__gpu_transfer_strategy;
+
+/* Test and benchmark hook: the strategy of every later transfer (process-wide).
+ * NUMC_EINVAL for an unknown path or a bad chunk size. */
+numc_status numc__gpu_transfer_set_strategy(numc__gpu_transfer_strategy s);
+/* The strategy in force (the default until set). */
+numc__gpu_transfer_strategy numc__gpu_transfer_strategy_get(void);
+/* Destroy the context's staging buffers (when it dies). */
+void numc__gpu_staging_destroy(numc__gpu *g);
+
+/* Shared by transfer.c and upload.c. */
+/* `slot` grown (by powers of two, up to maxBufferSize) to at least n bytes, of `usage`. */
+numc_status numc__gpu_staging(numc__gpu *g, numc__gpu_block *slot, WGPUBufferUsage usage, uint64_t n);
+/* Map the first n bytes of `b` (a multiple of 4) with `mode`; waits. `*out` receives the
+ * mapped range. */
+numc_status numc__gpu_map(numc__gpu *g, WGPUBuffer b, WGPUMapMode mode, uint64_t n, void **out);
+/* Enqueue a copy of n bytes between buffers (a command buffer of its own). */
+void numc__gpu_copy(numc__gpu *g, WGPUBuffer src, uint64_t src_offset, WGPUBuffer dst, uint64_t dst_offset,
+                    uint64_t n);
+/* Bytes of the chunk at byte `at` of an n-byte transfer cut into `chunk`-byte pieces. */
+uint64_t numc__gpu_chunk_len(uint64_t n, uint64_t at, uint64_t chunk);
 
 /* ------------------------------------------------------------ pass_timer.c */
 

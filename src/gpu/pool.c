@@ -41,11 +41,20 @@ numc_status numc__gpu_pool_init(numc__gpu_pool *p) {
   return NUMC_OK;
 }
 
-WGPUBuffer numc__gpu_buffer_create(numc__gpu *g, WGPUBufferUsage usage, uint64_t size) {
-  WGPUBufferDescriptor desc = {.label = numc__wgpu_str("numc"), .usage = usage, .size = size};
+static WGPUBuffer create(numc__gpu *g, WGPUBufferUsage usage, uint64_t size, bool mapped) {
+  WGPUBufferDescriptor desc = {
+      .label = numc__wgpu_str("numc"), .usage = usage, .size = size, .mappedAtCreation = mapped};
   WGPUBuffer b = g->wgpu->DeviceCreateBuffer(g->device, &desc);
   if (b) atomic_fetch_add(&buffers_alive, 1);
   return b;
+}
+
+WGPUBuffer numc__gpu_buffer_create(numc__gpu *g, WGPUBufferUsage usage, uint64_t size) {
+  return create(g, usage, size, false);
+}
+
+WGPUBuffer numc__gpu_buffer_create_mapped(numc__gpu *g, WGPUBufferUsage usage, uint64_t size) {
+  return create(g, usage, size, true);
 }
 
 void numc__gpu_buffer_destroy(numc__gpu *g, WGPUBuffer b) {
