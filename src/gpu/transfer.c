@@ -20,12 +20,16 @@
  * creation 0.2-0.3 / 7.5-8.9 / 420-520 ms. bench_gpu_transfer there, later the same day
  * (GB/s at 1 / 16 MiB): write-buffer 16-18 / 18-20, chunked alike; staging 7-9 / 6-8;
  * mapped at creation 4-8 / 4-6; downloads 3-13 / 7-11 for either path (noisy).
- * On the H100 (Dawn + Vulkan), 64 MiB: write-buffer 0.8-1.3 GB/s, the whole download
- * 1.4-15 ms of map plus a ~6 GB/s memcpy. Our guess, not checked in Dawn's source: for
- * a large write Dawn allocates a staging buffer whose fresh pages fault in as they are
- * written, while the reused staging buffers here fault in once. Hence the default (`current` below): staging
- * uploads and chunked downloads, to be confirmed or replaced by bench_gpu_transfer's
- * table on the H100.
+ * On the H100 (Dawn + Vulkan, 2026-11-25, bench_gpu_transfer 256, GB/s at 1 / 16 / 64 /
+ * 256 MiB): write-buffer 6.3 / 1.6 / 1.5 / 1.5 (chunked no better); staging with 8 MiB
+ * chunks about 5 / 9 / 7.5 / 7.5 (1-64 MiB chunks alike); mapped at creation 0.7-1.5;
+ * downloads whole 5.7 / 8.7 / 6.2 / 8.9, chunked 5-7 / 8-9 / 6.5-7.5 / 6.5-7.4. Host
+ * memcpy there: 9-20 GB/s into touched memory, ~2 GB/s into fresh pages. Write-buffer's
+ * slowness for large writes is Dawn's (our guess, not checked in its source: a fresh
+ * staging allocation per write whose pages fault in), which the reused staging buffers
+ * avoid. Hence the default (`current` below): staging uploads (write-buffer for those of
+ * at most an eighth of a chunk, see upload.c) and whole downloads. It made the end-to-end
+ * 4096^3 matmul 37 ms instead of 115 (CuPy: 43).
  *
  * The cost of staging uploads: mapping a staging buffer waits until the GPU has run its
  * previous copy, so an upload may wait for GPU work submitted before the previous-but-one
@@ -35,7 +39,7 @@
 #include "gpu/gpu.h"
 
 /* guarded by the backend lock */
-static numc__gpu_transfer_strategy current = {NUMC__UPLOAD_STAGING, NUMC__DOWNLOAD_CHUNKED, (uint64_t)8 << 20};
+static numc__gpu_transfer_strategy current = {NUMC__UPLOAD_STAGING, NUMC__DOWNLOAD_WHOLE, (uint64_t)8 << 20};
 
 numc_status numc__gpu_transfer_set_strategy(numc__gpu_transfer_strategy s) {
   if ((unsigned)s.upload > NUMC__UPLOAD_MAPPED_AT_CREATION || (unsigned)s.download > NUMC__DOWNLOAD_CHUNKED)

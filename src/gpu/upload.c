@@ -66,7 +66,12 @@ numc_status numc__gpu_upload(numc__gpu *g, WGPUBuffer dst, uint64_t offset, cons
   switch (s.upload) {
   case NUMC__UPLOAD_WRITE: write_buffer(g, dst, offset, src, n, n); break;
   case NUMC__UPLOAD_WRITE_CHUNKED: write_buffer(g, dst, offset, src, n, s.chunk_bytes); break;
-  case NUMC__UPLOAD_STAGING: NUMC__TRY(through_staging(g, dst, offset, src, n, s.chunk_bytes)); break;
+  case NUMC__UPLOAD_STAGING:
+    /* Small uploads stay purely enqueued: write-buffer is as fast there (H100: 6.3 GB/s
+     * at 1 MiB against 4.5-5.2 for staging) and never waits. */
+    if (n <= s.chunk_bytes / 8) write_buffer(g, dst, offset, src, n, n);
+    else NUMC__TRY(through_staging(g, dst, offset, src, n, s.chunk_bytes));
+    break;
   case NUMC__UPLOAD_MAPPED_AT_CREATION: NUMC__TRY(through_new_buffer(g, dst, offset, src, n)); break;
   }
   return numc__gpu_check(g);

@@ -43,11 +43,11 @@ static numc_status check_target(const numc_array *target, int nd, const int64_t 
 }
 
 /* Below this many multiply-adds a host-to-host GPU matmul loses to the CPU: on the H100
- * machine (16 cores beside it) the GPU's end-to-end time, dominated by the uploads, lost
- * at n = 2048 (27.8 against 14.7 ms) and won at n = 4096 (115 against 130 ms; see
- * BENCHMARKS.md). So `auto` keeps smaller products on the CPU unless an operand already
- * lives on the GPU, where it wins from n = 512. */
-#define NUMC__GPU_MATMUL_MIN_FLOPS ((double)3072 * 3072 * 3072)
+ * machine (16 cores beside it), end to end with uploads and the download, the GPU lost at
+ * n = 512 (0.56 against 0.32 ms) and won from n = 1024 (1.75 against 2.02 ms; 4096: 37
+ * against 127 ms; BENCHMARKS.md). So `auto` keeps smaller products on the CPU unless an
+ * operand already lives on the GPU. */
+#define NUMC__GPU_MATMUL_MIN_FLOPS ((double)1024 * 1024 * 1024)
 
 typedef struct matmul_call {
   const numc_array *a, *b;
