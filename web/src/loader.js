@@ -1,0 +1,36 @@
+// Loads one of the package's two WebAssembly builds (scripts/build_wasm.sh):
+//   wasm/threads  the thread pool on Web Workers: needs SharedArrayBuffer, which browsers
+//                 give only to cross-origin-isolated pages (COOP + COEP headers)
+//   wasm/single   one thread; loads anywhere
+// Each is an Emscripten ES module (numc.mjs) and its numc.wasm, found next to this package
+// through import.meta.url.
+
+export const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
+
+/** The variant for the `threads` option: by default threads wherever the page is
+ * cross-origin isolated, and a single thread under Node.js. */
+export function chooseVariant(threads) {
+  return (threads ?? (!isNode && globalThis.crossOriginIsolated === true)) ? 'threads' : 'single';
+}
+
+const modules = new Map(); // variant -> Promise of the instantiated module
+
+/** The instantiated module of a variant; instantiated once per variant and reused. */
+export function loadModule(variant) {
+  if (!modules.has(variant)) {
+    const p = instantiate(variant);
+    p.catch(() => modules.delete(variant)); // a failed load may be retried
+    modules.set(variant, p);
+  }
+  return modules.get(variant);
+}
+
+async function instantiate(variant) {
+  const dir = new URL(`../wasm/${variant}/`, import.meta.url);
+  const createNumc = (await import(new URL('numc.mjs', dir).href)).default;
+  const settings = {};
+  // Emscripten 3.1.6 fetches the .wasm with fetch() whenever it exists, and Node's fetch
+  // does not read file: URLs: hand it the bytes.
+  if (isNode) settings.wasmBinary = (await import('node:fs')).readFileSync(new URL('numc.wasm', dir));
+  return createNumc(settings);
+}
