@@ -28,7 +28,10 @@ for variant in single threads; do
   cat "$root/web/emscripten_node_prelude.js" "$dir/$variant/web/numc.js" > "$out/numc.mjs"
   cp "$dir/$variant/web/numc.wasm" "$out/"
   if [ -f "$dir/$variant/web/numc.worker.js" ]; then
+    # The pthreads Worker script is a classic script (CommonJS under Node.js), which the
+    # package's "type": "module" would make Node read as an ES module.
     cp "$dir/$variant/web/numc.worker.js" "$out/"
+    echo '{ "type": "commonjs" }' > "$out/package.json"
   fi
 done
 node "$root/web/gen_dts.mjs" "$pkg" > "$pkg/src/functions.d.ts"

@@ -260,6 +260,7 @@ describe('errors', () => {
     await assert.rejects(np.sum(await np.ones([2]), { bogus: 1 }), { code: 'EINVAL', message: "sum got an unexpected option 'bogus'" });
     await assert.rejects(np.linalg.inv(await np.zeros([2, 2])), (e) => e instanceof LinAlgError && e.code === 'ELINALG');
     await assert.rejects(np.array([[1, 2], [3]]), { code: 'EVALUE' });
+    await assert.rejects(np.exp(np.ones([2])), { code: 'EINVAL', message: /Promise; await it first/ });
   });
 });
 
@@ -318,6 +319,23 @@ describe('the page budget', () => {
 });
 
 describe('workers', () => {
+  test('the pthreads build computes under Node.js with two threads', () => {
+    // A process of its own: the thread pool's Workers keep Node.js running until exit().
+    const code = `const { init } = await import(${JSON.stringify(entry)});
+      const np = await init({ threads: true });
+      const a = await np.array(${JSON.stringify(inputs.A)});
+      const c = await np.matmul(a, await np.array(${JSON.stringify(inputs.B)}));
+      console.log(JSON.stringify({ variant: np.variant, info: np.info(), c: await c.toArray() }));
+      process.exit(0);`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', code], {
+      encoding: 'utf8', env: { ...process.env, NUMC_NUM_THREADS: '2' }, timeout: 60000,
+    });
+    const r = JSON.parse(out);
+    assert.equal(r.variant, 'threads');
+    assert.match(r.info, /threads: +2/);
+    assertClose(r.c, expected.matmul, { rtol: 1e-12, atol: 1e-12 }, 'matmul on threads');
+  });
+
   test('the package computes inside a worker thread', async () => {
     const code = `import { parentPort } from 'node:worker_threads';
       const { init } = await import(${JSON.stringify(entry)});

@@ -58,8 +58,10 @@ function optionList(rt, info, positional, options) {
 
 /** A positional input as an array: NumcArrays as they are; JS scalars as weak scalars;
  * typed and nested arrays through np.array. Returns [array, madeHere]. */
-function asInput(rt, v) {
+function asInput(rt, fname, v) {
   if (v instanceof NumcArray) return [v, false];
+  if (typeof v?.then === 'function')
+    throw rt.error('EINVAL', `${fname}: an input is a Promise; await it first (and dispose() the array it gives)`);
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return [weakScalar(rt, v), true];
   return [arrayFrom(rt, v), true];
 }
@@ -83,7 +85,7 @@ function makeFunction(rt, info, defaults) {
     const made = [];
     try {
       const handles = inputs.map((v) => {
-        const [a, fresh] = asInput(rt, v);
+        const [a, fresh] = asInput(rt, info.name, v);
         if (fresh) made.push(a);
         return a.handle();
       });

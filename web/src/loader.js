@@ -27,8 +27,11 @@ export function loadModule(variant) {
 
 async function instantiate(variant) {
   const dir = new URL(`../wasm/${variant}/`, import.meta.url);
-  const createNumc = (await import(new URL('numc.mjs', dir).href)).default;
-  const settings = {};
+  const glue = new URL('numc.mjs', dir).href;
+  const createNumc = (await import(glue)).default;
+  // The pthreads build's Workers import the glue by this name (their default, numc.js, is
+  // the name before scripts/build_web.sh renamed it).
+  const settings = { mainScriptUrlOrBlob: glue };
   // Emscripten 3.1.6 fetches the .wasm with fetch() whenever it exists, and Node's fetch
   // does not read file: URLs: hand it the bytes.
   if (isNode) settings.wasmBinary = (await import('node:fs')).readFileSync(new URL('numc.wasm', dir));

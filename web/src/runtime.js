@@ -34,23 +34,20 @@ export class Runtime {
   // ------------------------------------------------------------------ memory
 
   /** Current views of the heap (memory growth replaces the buffer). */
-  get u8() { return this.#view('HEAPU8', Uint8Array); }
-  get i32() { return this.#view('HEAP32', Int32Array); }
-  get u32() { return this.#view('HEAPU32', Uint32Array); }
-  get i64() { return this.#view('HEAP64', BigInt64Array); }
-
-  #view(name, Type) {
-    const v = this.m[name];
-    if (v && v.buffer === this.memoryBuffer()) return v;
-    return new Type(this.memoryBuffer());
-  }
+  get u8() { return this.#views().HEAPU8; }
+  get i32() { return this.#views().HEAP32; }
+  get u32() { return this.#views().HEAPU32; }
+  get i64() { return new BigInt64Array(this.memoryBuffer()); }
 
   /** The WebAssembly memory's buffer as it is now. */
-  memoryBuffer() {
+  memoryBuffer() { return this.#views().HEAPU8.buffer; }
+
+  #views() {
     // In the pthreads build another thread may have grown the shared memory since the
-    // Module's views were made; wasmMemory always has the current buffer.
-    const mem = this.m.wasmMemory ?? this.m.asm?.memory;
-    return mem ? mem.buffer : this.m.HEAPU8.buffer;
+    // Module's views were made; its getValue renews them then (GROWABLE_HEAP_*). In the
+    // single-threaded build growth renews them itself.
+    this.m.getValue(0, 'i8');
+    return this.m;
   }
 
   malloc(bytes) {
