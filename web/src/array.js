@@ -190,6 +190,8 @@ export function arrayFrom(rt, data, { shape, dtype } = {}) {
   if (ArrayBuffer.isView(data) && !(data instanceof DataView)) {
     // A complex dtype reads its float type's elements as interleaved (re, im) pairs.
     d = want?.complex && data instanceof want.TypedArray ? want : dtypeOfTyped(rt, data);
+    if (d.complex && data.length % 2)
+      throw rt.error('EVALUE', `${d.name} from a ${data.constructor.name} needs (re, im) pairs: an even length, not ${data.length}`);
     typed = data;
     found = [data.length / (d.complex ? 2 : 1)];
   } else {

@@ -5,6 +5,12 @@
 // Each is an Emscripten ES module (numc.mjs) and its numc.wasm, found next to this package
 // through import.meta.url.
 
+import { NumcError } from './errors.js';
+
+/** NUMC_EUNAVAIL (include/numc/base.h; status values are fixed): raised before a module
+ * exists to ask for the number. */
+const EUNAVAIL = -12;
+
 export const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
 
 /** The variant for the `threads` option: by default threads wherever the page is
@@ -26,6 +32,9 @@ export function loadModule(variant) {
 }
 
 async function instantiate(variant) {
+  if (variant === 'threads' && typeof SharedArrayBuffer === 'undefined')
+    throw new NumcError('EUNAVAIL', EUNAVAIL, 'threads: the pthreads build needs SharedArrayBuffer, which ' +
+      'browsers give only to cross-origin-isolated pages (COOP same-origin + COEP require-corp headers)');
   const dir = new URL(`../wasm/${variant}/`, import.meta.url);
   const glue = new URL('numc.mjs', dir).href;
   const createNumc = (await import(glue)).default;

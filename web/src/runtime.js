@@ -184,8 +184,9 @@ export class Runtime {
    */
   call(name, inputs, options, numOutputs) {
     const slots = numOutputs > 0 ? numOutputs : VARIABLE_OUTPUT_SLOTS;
-    const strings = [name, ...options].map((s) => this.cstr(s));
+    const strings = [];
     try {
+      for (const s of [name, ...options]) strings.push(this.cstr(s));
       return this.withAlloc([4 * inputs.length, 4 * options.length, 4 * slots, 4], (ins, opts, outs, nout) => {
         this.u32.set(inputs, ins >> 2);
         this.u32.set(strings.slice(1), opts >> 2);
