@@ -53,9 +53,13 @@ function signatures(f) {
     }
     return out;
   }
+  // A bounded variadic list ("operands..." of einsum, 1 or 2 inputs) numbers its names.
+  const variadic = names.length && names[names.length - 1].endsWith('...');
+  const inputName = (i) => (variadic && i >= names.length - 1
+    ? `${names[names.length - 1].slice(0, -3)}${i - names.length + 2}` : names[i]);
   const out = [];
   for (let k = f.min_inputs; k <= f.max_inputs; k++) {
-    const args = names.slice(0, k).map((n) => `${ident(n)}: ArrayInput`);
+    const args = Array.from({ length: k }, (_, i) => `${ident(inputName(i))}: ArrayInput`);
     out.push(`${method}(${[...args, `options?: ${opts}`].join(', ')}): ${ret};`);
   }
   return out;

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,6 +21,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const pkg = path.resolve(process.env.NUMC_WEB_PACKAGE ?? '');
 assert.ok(fs.existsSync(path.join(pkg, 'package.json')), 'NUMC_WEB_PACKAGE must name the built package');
 const entry = pathToFileURL(path.join(pkg, 'src', 'index.js')).href;
+// TypeScript's compiler, from the root package.json's devDependencies (or NUMC_TSC).
+const tsc = [process.env.NUMC_TSC, path.join(here, '..', '..', 'node_modules', 'typescript', 'bin', 'tsc')]
+  .find((f) => f && fs.existsSync(f));
 
 // A deterministic generator (LCG) for the inputs: the same arrays on every run.
 let seed = 12345;
@@ -297,6 +301,22 @@ describe('the surface cannot drift from the C table', () => {
     const dts = fs.readFileSync(path.join(pkg, 'src', 'index.d.ts'), 'utf8');
     const union = dts.match(/export type DType =([^;]*);/)[1];
     assert.deepEqual([...union.matchAll(/'([a-z0-9]+)'/g)].map((m) => m[1]), np.dtypes);
+  });
+
+  test('the declarations type-check a use of the package (tsc --strict)', { skip: !tsc && 'no TypeScript: npm ci installs it' }, () => {
+    // The package is resolved by its name from a node_modules/ holding a link to it.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'numc-ts-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'node_modules'));
+      fs.symlinkSync(pkg, path.join(dir, 'node_modules', 'numc'));
+      fs.copyFileSync(path.join(here, 'usage.ts'), path.join(dir, 'usage.mts')); // an ES module
+      execFileSync(process.execPath, [tsc, '--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext',
+        '--moduleResolution', 'nodenext', '--lib', 'es2022,dom', path.join(dir, 'usage.mts')], { encoding: 'utf8', cwd: dir });
+    } catch (e) {
+      assert.fail(`tsc: ${e.stdout ?? e.message}`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('np.functions is what `numc list --json` prints', { skip: !process.env.NUMC_CLI && 'NUMC_CLI not set' }, () => {
