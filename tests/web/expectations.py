@@ -1,0 +1,51 @@
+"""NumPy's answers for tests/web/node.test.mjs: reads the test's inputs (JSON) on stdin,
+prints the expected results (JSON) on stdout."""
+import json
+import sys
+
+import numpy as np
+
+x = {k: np.array(v) for k, v in json.load(sys.stdin).items()}
+
+
+def listed(a):
+    return np.asarray(a).tolist()
+
+
+def message(fn):
+    try:
+        fn()
+    except ValueError as e:
+        return str(e)
+    raise AssertionError("no error")
+
+
+ints32 = x["ints"].astype(np.int32)
+int8_plus_1 = x["ints"].astype(np.int8) + 1
+u, s, vh = np.linalg.svd(x["A"], full_matrices=False)
+out = {
+    "matmul": listed(x["A"] @ x["B"]),
+    "add": listed(x["col"] + x["row"]),
+    "multiply": listed(ints32 * ints32),
+    "multiply_dtype": str((ints32 * ints32).dtype),
+    "exp": listed(np.exp(x["col"].astype(np.float32))),
+    "greater": listed(x["col"] > x["row"]),
+    "int8_plus_1": listed(int8_plus_1),
+    "int8_plus_1_dtype": str(int8_plus_1.dtype),
+    "sum_axis0": listed(x["cube"].sum(axis=0)),
+    "mean_axis1_keepdims": listed(x["cube"].mean(axis=1, keepdims=True)),
+    "max_axis02": listed(x["cube"].max(axis=(0, 2))),
+    "sum_all": float(x["cube"].sum()),
+    "inv": listed(np.linalg.inv(x["spd"])),
+    "solve": listed(np.linalg.solve(x["spd"], x["rhs"])),
+    "svd_s": listed(s),
+    "eigh_w": listed(np.linalg.eigh(x["spd"])[0]),
+    "zeros": listed(np.zeros((2, 3), np.int32)),
+    "arange": listed(np.arange(5)),
+    "arange_dtype": str(np.arange(5).dtype),
+    "arange_float": listed(np.arange(1, 2, 0.25)),
+    "linspace": listed(np.linspace(0, 1, 5)),
+    "transpose": listed(ints32.T),
+    "broadcast_error": message(lambda: np.add(np.ones(2), np.ones(3))),
+}
+json.dump(out, sys.stdout)
