@@ -9,11 +9,21 @@
  * Tiers: tiny products go to the reference loop (any call overhead would dominate);
  * small ones to the kernel family's direct kernel when it has one and the operands' unit
  * strides suit it (packing costs more than it saves there); the rest run this nest. Both
- * run on one thread or, when large, on the pool: C is cut into a grid of rectangles, one
- * per thread, each running the whole nest with its own packing memory. The grid is chosen
- * to minimise packing done twice (a thread packs the A rows and B columns of its own
- * rectangle); it needs one fork-join per product and no barriers, and when C is split by
- * columns, as for most shapes on two threads, no element of B is packed twice.
+ * run on one thread or, when large, on the pool, in one of two ways:
+ *
+ *   rectangles  C is cut into a grid of rectangles, one per thread, each running the
+ *               whole nest with its own packing memory. The grid is chosen to minimise
+ *               packing done twice (a thread packs the A rows and B columns of its own
+ *               rectangle); one fork-join per product and no barriers. For the direct
+ *               kernel, medium products and a C too short to split by rows.
+ *   team        the large products: as in BLIS, the threads pack each KC x NC panel of B
+ *               together into shared memory, meet at a barrier, and split the ic loop
+ *               (rows of C), each packing its own A blocks. Nothing is packed twice.
+ *
+ * Either way every element of C is computed by one thread, from the same packed
+ * slivers and in the same order as on one thread (splits fall on micro-tile edges, and
+ * the k blocks never depend on the thread count): results are the same bits on any
+ * number of threads.
  *
  * The kernels vectorise along the rows of C, so a C with unit column stride (row-major)
  * is computed as C^T = B^T A^T: the same product with the operands' roles swapped. */
@@ -33,6 +43,13 @@
  * costs 10-20 us (condition-variable wake-up, measured on the 2-core machine), about what
  * a 128^3 product takes on one core; at 160^3 two threads start to pay. */
 #define PARALLEL_MNK (160 * 160 * 160)
+/* From this many multiply-adds on, threads share packed B panels as a team (one barrier
+ * per panel) rather than each computing a rectangle of C with its own packing (which
+ * packs A, or B, once per thread). On the 2-core Zen 5 (f32, two threads, the other
+ * core loaded) the team was 0-9% faster at 1024^3 and 2048^3, level at 768^3 (also
+ * f64) and 3-7% slower at 512^3, where a panel phase takes ~0.2 ms and waiting at the
+ * barriers weighs more than the packing saved. */
+#define TEAM_MNK (768 * 768 * 768)
 
 static _Atomic bool direct_allowed = true;
 
@@ -48,11 +65,18 @@ typedef struct {
   const void *alpha, *beta;
   bool direct;        /* the family's direct kernel instead of the loop nest */
   int grid_m, grid_n; /* the thread grid: rectangle t is row t / grid_n, column t % grid_n */
+  char *team_work;    /* a team's packing memory: two B panels, then one A block per member */
   _Atomic numc_status status;
 } problem;
 
 static int64_t round_up(int64_t x, int64_t to) { return (x + to - 1) / to * to; }
 static int64_t min64(int64_t x, int64_t y) { return x < y ? x : y; }
+
+/* Boundary `part` of `parts` over `len`, on multiples of `unit` (micro-tile edges). */
+static int64_t split(int64_t len, int64_t unit, int part, int parts) {
+  int64_t units = (len + unit - 1) / unit;
+  return min64(len, units * part / parts * unit);
+}
 
 /* The micro-tiles of one packed A block (mc x kc) times one packed B panel (kc x nc),
  * written to C at c (already offset to the block's first element). */
@@ -78,33 +102,94 @@ static void macro_kernel(const problem *pb, int64_t mc, int64_t nc, int64_t kc, 
   }
 }
 
+/* Rows [ic, ic + mc) of C times one packed B panel (k block [pc, pc + kc), columns
+ * [jc, jc + nc)), packing that MC x KC block of A into apack first. */
+static void row_block(const problem *pb, int64_t ic, int64_t mc, int64_t jc, int64_t nc,
+                      int64_t pc, int64_t kc, char *apack, const char *bpack) {
+  int64_t esz = (int64_t)pb->ops->esz;
+  const void *beta = pc == 0 ? pb->beta : pb->ops->one; /* later k blocks accumulate */
+  pb->uk->pack(apack, pb->a + (ic * pb->rsa + pc * pb->csa) * esz, mc, kc, pb->rsa, pb->csa,
+               pb->uk->mr);
+  macro_kernel(pb, mc, nc, kc, apack, bpack, pb->c + (ic * pb->rsc + jc * pb->csc) * esz, beta);
+}
+
+/* The height of the row blocks that cut `rows` into equal ones (on multiples of MR) no
+ * higher than MC: equal rather than MC and a remainder, as a thin last block would stream
+ * the whole B panel for a few rows. */
+static int64_t block_height(const problem *pb, int64_t rows) {
+  int64_t blocks = (rows + pb->uk->mc - 1) / pb->uk->mc;
+  return round_up((rows + blocks - 1) / blocks, pb->uk->mr);
+}
+
+/* Slivers [s0, s1) (NR columns each) of the B panel at k block [pc, pc + kc), columns
+ * [jc, jc + nc), into their places in bpack. */
+static void pack_slivers(const problem *pb, char *bpack, int64_t jc, int64_t nc, int64_t pc,
+                         int64_t kc, int64_t s0, int64_t s1) {
+  const numc__gemm_ukernel *uk = pb->uk;
+  int64_t esz = (int64_t)pb->ops->esz, j0 = s0 * uk->nr, j1 = min64(nc, s1 * uk->nr);
+  if (j0 < j1)
+    uk->pack(bpack + j0 * kc * esz, pb->b + (pc * pb->rsb + (jc + j0) * pb->csb) * esz, j1 - j0,
+             kc, pb->csb, pb->rsb, uk->nr);
+}
+
+/* Bytes of one packed A block and of one packed B panel for rows of length m and columns
+ * of length n, multiples of 64 so that blocks laid end to end stay aligned. */
+static size_t block_bytes(const problem *pb, int64_t m) {
+  const numc__gemm_ukernel *uk = pb->uk;
+  return (size_t)round_up(round_up(min64(uk->mc, m), uk->mr) * min64(uk->kc, pb->k) *
+                              (int64_t)pb->ops->esz, 64);
+}
+static size_t panel_bytes(const problem *pb, int64_t n) {
+  const numc__gemm_ukernel *uk = pb->uk;
+  return (size_t)round_up(round_up(min64(uk->nc, n), uk->nr) * min64(uk->kc, pb->k) *
+                              (int64_t)pb->ops->esz, 64);
+}
+
 /* The whole loop nest on rows [m0, m1) and columns [n0, n1) of C, on this thread. */
 static numc_status blocked(const problem *pb, int64_t m0, int64_t m1, int64_t n0, int64_t n1) {
   const numc__gemm_ukernel *uk = pb->uk;
-  size_t esz = pb->ops->esz;
-  int64_t kc_max = min64(uk->kc, pb->k);
-  int64_t a_elems = round_up(min64(uk->mc, m1 - m0), uk->mr) * kc_max;
-  int64_t b_elems = round_up(min64(uk->nc, n1 - n0), uk->nr) * kc_max;
-  char *apack = numc__gemm_workspace((size_t)(a_elems + b_elems) * esz);
+  size_t a_bytes = block_bytes(pb, m1 - m0);
+  char *apack = numc__gemm_workspace(a_bytes + panel_bytes(pb, n1 - n0));
   if (!apack) return NUMC_ENOMEM;
-  char *bpack = apack + (size_t)a_elems * esz;
+  char *bpack = apack + a_bytes;
+  int64_t height = block_height(pb, m1 - m0);
   for (int64_t jc = n0; jc < n1; jc += uk->nc) {
     int64_t nc = min64(uk->nc, n1 - jc);
     for (int64_t pc = 0; pc < pb->k; pc += uk->kc) {
       int64_t kc = min64(uk->kc, pb->k - pc);
-      uk->pack(bpack, pb->b + (pc * pb->rsb + jc * pb->csb) * (int64_t)esz, nc, kc, pb->csb,
-               pb->rsb, uk->nr);
-      const void *beta = pc == 0 ? pb->beta : pb->ops->one; /* later k blocks accumulate */
-      for (int64_t ic = m0; ic < m1; ic += uk->mc) {
-        int64_t mc = min64(uk->mc, m1 - ic);
-        uk->pack(apack, pb->a + (ic * pb->rsa + pc * pb->csa) * (int64_t)esz, mc, kc, pb->rsa,
-                 pb->csa, uk->mr);
-        macro_kernel(pb, mc, nc, kc, apack, bpack,
-                     pb->c + (ic * pb->rsc + jc * pb->csc) * (int64_t)esz, beta);
-      }
+      pack_slivers(pb, bpack, jc, nc, pc, kc, 0, (nc + uk->nr - 1) / uk->nr);
+      for (int64_t ic = m0; ic < m1; ic += height)
+        row_block(pb, ic, min64(height, m1 - ic), jc, nc, pc, kc, apack, bpack);
     }
   }
   return NUMC_OK;
+}
+
+/* One member of a team running the loop nest on all of C: per B panel, the members pack
+ * a share of its slivers each, meet at the barrier, then each multiplies the whole panel
+ * into its own rows of C, packing its own A blocks. Two panels alternate, so one barrier
+ * per panel suffices: a member packing the next panel while others still compute
+ * overwrites the panel before, which all finished before passing the last barrier. */
+static void team_member(void *ctx, int rank, int size) {
+  const problem *pb = ctx;
+  const numc__gemm_ukernel *uk = pb->uk;
+  size_t b_bytes = panel_bytes(pb, pb->n);
+  char *apack = pb->team_work + 2 * b_bytes + (size_t)rank * block_bytes(pb, pb->m);
+  int64_t m0 = split(pb->m, uk->mr, rank, size), m1 = split(pb->m, uk->mr, rank + 1, size);
+  int64_t height = block_height(pb, m1 - m0);
+  int panel = 0;
+  for (int64_t jc = 0; jc < pb->n; jc += uk->nc) {
+    int64_t nc = min64(uk->nc, pb->n - jc), slivers = (nc + uk->nr - 1) / uk->nr;
+    for (int64_t pc = 0; pc < pb->k; pc += uk->kc, panel ^= 1) {
+      int64_t kc = min64(uk->kc, pb->k - pc);
+      char *bpack = pb->team_work + (size_t)panel * b_bytes;
+      pack_slivers(pb, bpack, jc, nc, pc, kc, slivers * rank / size,
+                   slivers * (rank + 1) / size);
+      numc__team_barrier();
+      for (int64_t ic = m0; ic < m1; ic += height)
+        row_block(pb, ic, min64(height, m1 - ic), jc, nc, pc, kc, apack, bpack);
+    }
+  }
 }
 
 /* Rows [m0, m1) and columns [n0, n1) of C, on this thread. */
@@ -115,12 +200,6 @@ static numc_status rectangle(const problem *pb, int64_t m0, int64_t m1, int64_t 
                  pb->b + n0 * pb->csb * esz, pb->rsb, pb->csb, pb->beta,
                  pb->c + (m0 + n0 * pb->csc) * esz, pb->csc);
   return NUMC_OK;
-}
-
-/* Boundary `part` of `parts` over `len`, on multiples of `unit` (micro-tile edges). */
-static int64_t split(int64_t len, int64_t unit, int part, int parts) {
-  int64_t units = (len + unit - 1) / unit;
-  return min64(len, units * part / parts * unit);
 }
 
 static void run_rectangles(void *ctx, int64_t begin, int64_t end, int thread) {
@@ -171,6 +250,13 @@ static numc_status gemm(problem *pb) {
                pb->rsc == 1;
   int threads = work < PARALLEL_MNK ? 1 : numc_get_num_threads();
   if (threads == 1) return rectangle(pb, 0, pb->m, 0, pb->n);
+  if (!pb->direct && work >= TEAM_MNK && pb->m >= (int64_t)threads * pb->uk->mr) {
+    pb->team_work = numc__gemm_workspace(2 * panel_bytes(pb, pb->n) +
+                                         (size_t)threads * block_bytes(pb, pb->m));
+    if (!pb->team_work) return NUMC_ENOMEM;
+    numc__parallel_team(threads, team_member, pb);
+    return NUMC_OK;
+  }
   choose_grid(pb, threads);
   pb->status = NUMC_OK;
   numc__parallel_for(threads, 1, run_rectangles, pb);

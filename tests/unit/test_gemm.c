@@ -205,6 +205,62 @@ TEST(fast_matches_reference_every_kernel_and_thread_count) {
   CHECK(numc__gemm_use_kernel(NULL));
 }
 
+/* C from numc__sgemm (f32) or numc__dgemm, A m x k row-major, B k x n row-major, C
+ * row-major or column-major (the two orientations of the loop nest) preset to `c0`,
+ * alpha 1.5, beta 0.3 (not a power of two: C's update rounds differently through an edge
+ * tile, so a split off the micro-tile edges shows). */
+static void product(bool f64, int64_t m, int64_t n, int64_t k, const double *a, const double *b,
+                    const double *c0, bool c_row_major, void *c) {
+  int64_t rsc = c_row_major ? n : 1, csc = c_row_major ? 1 : m;
+  if (f64) {
+    memcpy(c, c0, (size_t)(m * n) * sizeof(double));
+    CHECK_OK(numc__dgemm(m, n, k, 1.5, a, k, 1, b, n, 1, 0.3, c, rsc, csc));
+    return;
+  }
+  float *af = malloc((size_t)(m * k) * sizeof *af), *bf = malloc((size_t)(k * n) * sizeof *bf);
+  for (int64_t i = 0; i < m * k; i++) af[i] = (float)a[i];
+  for (int64_t i = 0; i < k * n; i++) bf[i] = (float)b[i];
+  for (int64_t i = 0; i < m * n; i++) ((float *)c)[i] = (float)c0[i];
+  CHECK_OK(numc__sgemm(m, n, k, 1.5f, af, k, 1, bf, n, 1, 0.3f, c, rsc, csc));
+  free(af), free(bf);
+}
+
+/* The same bits on 1, 2 and 3 threads: every element of C is computed by one thread in
+ * one order whatever the split. Shapes: several B panels across n (NC 3072) and k blocks
+ * (KC <= 384), edge tiles on every side, a C too short to share out by rows, and one for
+ * the direct kernel on the pool. */
+TEST(threads_give_identical_bits) {
+  static const int64_t big[][3] = {{517, 3100, 801}, {40, 3100, 400}, {200, 150, 161}};
+  for (int si = 0; si < 3; si++) {
+    int64_t m = big[si][0], n = big[si][1], k = big[si][2];
+    if (too_big(m, n, k)) continue;
+    double *a = malloc((size_t)(m * k) * sizeof *a), *b = malloc((size_t)(k * n) * sizeof *b);
+    double *c0 = malloc((size_t)(m * n) * sizeof *c0);
+    for (int64_t i = 0; i < m * k; i++) a[i] = uniform();
+    for (int64_t i = 0; i < k * n; i++) b[i] = uniform();
+    for (int64_t i = 0; i < m * n; i++) c0[i] = uniform();
+    size_t bytes = (size_t)(m * n) * sizeof(double);
+    char *one = malloc(bytes), *more = malloc(bytes);
+    for (int f64 = 0; f64 <= 1; f64++)
+      for (int row_major = 0; row_major <= 1; row_major++) {
+        CHECK_OK(numc_set_num_threads(1));
+        product(f64, m, n, k, a, b, c0, row_major, one);
+        for (int threads = 2; threads <= 3; threads++) {
+          CHECK_OK(numc_set_num_threads(threads));
+          product(f64, m, n, k, a, b, c0, row_major, more);
+          if (memcmp(one, more, (size_t)(m * n) * (f64 ? 8 : 4)) != 0) {
+            fprintf(stderr, "  %s %lld x %lld x %lld, C %s: %d threads differ from 1\n",
+                    f64 ? "f64" : "f32", (long long)m, (long long)k, (long long)n,
+                    row_major ? "row-major" : "column-major", threads);
+            test_failures++;
+          }
+        }
+      }
+    free(a), free(b), free(c0), free(one), free(more);
+  }
+  CHECK_OK(numc_set_num_threads(2));
+}
+
 TEST(kernel_choice_can_be_forced_and_falls_back) {
   CHECK(numc__gemm_use_kernel("generic"));
   CHECK(strncmp(numc__gemm_kernel_name(NUMC_FLOAT32), "generic ", 8) == 0);
@@ -243,4 +299,4 @@ TEST(checker_catches_a_wrong_product) {
 }
 
 TESTS(CASE(fast_matches_reference_every_kernel_and_thread_count),
-      CASE(kernel_choice_can_be_forced_and_falls_back), CASE(checker_catches_a_wrong_product))
+      CASE(threads_give_identical_bits), CASE(kernel_choice_can_be_forced_and_falls_back), CASE(checker_catches_a_wrong_product))
