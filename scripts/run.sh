@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# numc's main job: install what is needed, build everything, show `numc info` and a short
-# demonstration of the command-line tool.
+# numc's main job: install what is needed, build everything (the library and CLI, the
+# WebAssembly builds and the JS package), show `numc info` and a short demonstration of the
+# command-line tool and of the JS package under Node.js.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -30,3 +31,8 @@ $numc op matmul "$demo/m.npy" "$demo/mt.npy" -o "$demo/m_mt.npy"
 $numc op linalg.eigvalsh "$demo/m_mt.npy"
 echo '$ numc op add m.npy m.npy[:2]   # an error, as in NumPy'
 $numc op add "$demo/m.npy" "$demo/m.npy[:2]" || true
+
+echo
+echo '== the JS package (WebAssembly) under Node.js: web/examples/node_demo.mjs'
+scripts/build_web.sh build-web >/dev/null
+node web/examples/node_demo.mjs build-web/package
