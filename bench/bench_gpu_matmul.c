@@ -72,13 +72,7 @@ static double best_kernel(const numc_array *da, const numc_array *db, int reps, 
 
 int main(int argc, char **argv) {
   int64_t max_n = argc > 1 ? atoll(argv[1]) : 4096;
-  if (!numc_gpu_available()) {
-    fprintf(stderr, "bench: no GPU: %s\n", numc_last_error());
-    return 1;
-  }
-  numc_gpu_properties p;
-  CHECK(numc_gpu_info(&p));
-  printf("# adapter %s (%s, %s), init %.0f ms\n", p.name, p.backend, p.adapter_type, p.init_ms);
+  bench_print_adapter();
   printf("# kernels");
   for (size_t i = 0; i < sizeof kernels / sizeof kernels[0]; i++) printf(" %s", kernels[i]);
   printf("\n");

@@ -110,13 +110,7 @@ static void print_row(const char *name, size_t chunk_mib, const double *gbs, int
 
 int main(int argc, char **argv) {
   size_t max_mib = argc > 1 ? (size_t)atoll(argv[1]) : 16;
-  if (!numc_gpu_available()) {
-    fprintf(stderr, "bench: no GPU: %s\n", numc_last_error());
-    return 1;
-  }
-  numc_gpu_properties p;
-  CHECK(numc_gpu_info(&p));
-  printf("# adapter %s (%s, %s), init %.0f ms\n", p.name, p.backend, p.adapter_type, p.init_ms);
+  bench_print_adapter();
   numc__gpu_transfer_strategy def = numc__gpu_transfer_strategy_get();
   printf("# default: upload path %d, download path %d, chunk %llu MiB; GB/s, best of %d\n", (int)def.upload,
          (int)def.download, (unsigned long long)(def.chunk_bytes / MIB), REPS);
