@@ -51,7 +51,11 @@ extern "C" {
   X(ENOTFOUND, -14, "no such function or option")                                \
   X(EREADONLY, -15, "array is read-only")                                        \
   X(EOVERFLOW, -16, "size overflow")                                             \
-  X(EINTERNAL, -17, "internal error")
+  X(EINTERNAL, -17, "internal error")                                           \
+  /* The browser build only: the call needs GPU work that completes asynchronously   \
+   * (a read-back, a kernel's validation). Nothing was produced; call again once the \
+   * GPU's pending work completed (the JS package does this). */                    \
+  X(EPENDING, -18, "waiting for the GPU")
 
 typedef enum numc_status {
 #define NUMC_STATUS_ENUM_(name, value, text) NUMC_##name = value,

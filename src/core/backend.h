@@ -87,8 +87,10 @@ typedef numc_status (*numc__offload_fn)(const numc__backend *b, const void *call
  *   auto -> when an operand already lives on the device, or when `work` (the operation's
  *           size in the caller's unit) is at least `min_work` and the device is real
  *           hardware (not emulated). A failure warns; a decline is silent.
- * NUMC_OK: the backend computed *out. NUMC_EUNAVAIL: the caller runs the CPU code, which
- * is also what produces NumPy's errors for invalid input. Operations with an `out=`
+ * NUMC_OK: the backend computed *out. NUMC_EPENDING (non-blocking mode, src/gpu/wait.c):
+ * the backend waits for the GPU; the caller returns it, and its caller repeats the call.
+ * NUMC_EUNAVAIL: the caller runs the CPU code, which is also what produces NumPy's errors
+ * for invalid input. Operations with an `out=`
  * array do not come here (they run on the CPU). */
 numc_status numc__offload(const char *what, const numc_array *const *operands, int noperands,
                           double work, double min_work, numc__offload_fn run, const void *call,

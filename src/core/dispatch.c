@@ -28,7 +28,7 @@ numc_status numc__offload(const char *what, const numc_array *const *operands, i
     if (!resident && (work < min_work || !b->available() || b->emulated())) return NUMC_EUNAVAIL;
   }
   numc_status s = run(b, call, out);
-  if (s == NUMC_OK) return s;
+  if (s == NUMC_OK || s == NUMC_EPENDING) return s;
   if (s != NUMC_EUNAVAIL || d == NUMC_DEVICE_GPU) numc__warn("%s ran on the CPU: %s", what, numc_last_error());
   return NUMC_EUNAVAIL;
 }

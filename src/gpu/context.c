@@ -85,6 +85,7 @@ static double now_ms(void) {
 
 static void destroy(numc__gpu *g) {
   const numc__wgpu_procs *w = g->wgpu;
+  numc__gpu_readbacks_destroy(g);
   numc__gpu_pipelines_destroy(g);
   numc__gpu_pool_destroy(g);
   numc__gpu_staging_destroy(g);

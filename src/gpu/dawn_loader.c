@@ -53,11 +53,6 @@ static void *open_library(const char *path) {
 }
 
 numc_status numc__wgpu_load(const numc__wgpu_procs **out, const char **path) {
-#if defined(__EMSCRIPTEN__)
-  /* WebAssembly loads no native library (Emscripten's dlopen aborts unless the whole
-   * program is built for its dynamic linking): numc runs on the CPU there. */
-  return numc__fail(NUMC_EUNAVAIL, "no WebGPU library in the WebAssembly build");
-#endif
   const char *env = getenv("NUMC_WEBGPU_LIBRARY");
   const char *candidates[2];
   int n = 0;

@@ -405,6 +405,9 @@ numc_status numc__gpu_elementwise(const numc__elementwise_call *c, numc_array **
   if (c->result != c->compute && c->result != NUMC_BOOL)
     return numc__fail(NUMC_EUNAVAIL, "GPU %s: no %s result from %s", name, numc_dtype_name(c->result),
                       numc_dtype_name(c->compute));
+  if (find_op(c->op)->flags && numc__gpu_nonblocking())
+    return numc__fail(NUMC_EUNAVAIL, "GPU %s: its range check reads a flag back, which cannot wait inside a call here",
+                      name);
   if (numc__size(c->ndim, c->shape) > (int64_t)UINT32_MAX - 4)
     return numc__fail(NUMC_EUNAVAIL, "GPU %s: more than 2^32 elements", name);
   numc__gpu_lock();

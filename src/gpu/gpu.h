@@ -1,8 +1,10 @@
 /* The WebGPU backend's internal interface.
  *
  * Pieces, one file each:
- *   dawn_loader.c   dlopen the WebGPU library and fill a table of entry points
+ *   dawn_loader.c   dlopen the WebGPU library and fill a table of entry points (desktop)
+ *   webgpu_browser.c  the same table from the browser glue webgpu_browser.js (WebAssembly)
  *   wait.c          the one place that waits for asynchronous WebGPU completions
+ *   readback.c      downloads that span several calls (non-blocking mode)
  *   context.c       instance -> adapter -> device, once per process, device loss
  *   gpu_info.c      what the context found, as text (numc info) and for numc_gpu_info
  *   pool.c          GPU buffers recycled by power-of-two size class
@@ -29,6 +31,14 @@
 #include "core/core.h"
 #include "gpu/webgpu.h"
 
+/* 1 in the WebAssembly build, where the WebGPU functions are the browser's (through
+ * webgpu_browser.js) and nothing may block. */
+#ifdef __EMSCRIPTEN__
+#define NUMC__GPU_BROWSER 1
+#else
+#define NUMC__GPU_BROWSER 0
+#endif
+
 /* ------------------------------------------------------------ dawn_loader.c */
 
 /* The WebGPU entry points: from NUMC_WEBGPU_LIBRARY if set, else the library found at
@@ -53,9 +63,21 @@ WGPUPopErrorScopeCallbackInfo numc__gpu_on_error_scope(numc__gpu_pending *p);
 /* Wait until `p` completes (desktop: polls wgpuInstanceProcessEvents) or NUMC_GPU_TIMEOUT_MS
  * (default 60000) passes, then release the waiter's share of `p`. On success `*handle`
  * (may be NULL) receives the adapter or device the operation produced. Errors:
- * NUMC_EDEVICE with the library's message (or a timeout message). */
+ * NUMC_EDEVICE with the library's message (or a timeout message); in non-blocking mode,
+ * NUMC_EINTERNAL if `p` has not completed (only resumable operations may wait there). */
 numc_status numc__gpu_wait(const numc__wgpu_procs *w, WGPUInstance instance, numc__gpu_pending *p,
                            void **handle);
+/* The resumable wait: in blocking mode numc__gpu_wait; in non-blocking mode
+ * NUMC_EPENDING while `p` is not complete, the waiter's share kept (the caller keeps `p`
+ * and polls it again in a later call, or drops it); otherwise the outcome, the share
+ * released. */
+numc_status numc__gpu_poll(const numc__wgpu_procs *w, WGPUInstance instance, numc__gpu_pending *p);
+/* Release the waiter's share of a record it no longer waits for (NULL: nothing). */
+void numc__gpu_pending_drop(numc__gpu_pending *p);
+/* Whether waits may block (wait.c): never in the browser build; on the desktop unless a
+ * test turned non-blocking mode on to run the browser's resumable paths natively. */
+bool numc__gpu_nonblocking(void);
+void numc__gpu_set_nonblocking(bool on);
 
 /* ---------------------------------------------------------------- pool.c */
 
@@ -114,6 +136,7 @@ typedef struct numc__gpu {
   /* Staging buffers reused by transfers (transfer.c; buffer NULL until used): MapRead for
    * downloads, MapWrite for uploads, two of each so chunked transfers alternate. */
   numc__gpu_block read_staging[2], write_staging[2];
+  struct numc__gpu_readback *readbacks; /* in flight (readback.c) */
 } numc__gpu;
 
 void numc__gpu_lock(void);
@@ -184,7 +207,7 @@ int64_t numc__gpu_pipeline_compilations(void);
  * the GPU has run their previous copies (transfer.c). */
 numc_status numc__gpu_upload(numc__gpu *g, WGPUBuffer dst, uint64_t offset, const void *src, size_t n);
 /* Copy n bytes at byte `offset` (a multiple of 4) of `src` to host memory; waits for the
- * GPU. */
+ * GPU. In non-blocking mode it is numc__gpu_readback. */
 numc_status numc__gpu_download(numc__gpu *g, WGPUBuffer src, uint64_t offset, void *dst, size_t n);
 
 /* How transfers move their bytes. Values are explicit and append-only (the benchmark
@@ -224,6 +247,18 @@ void numc__gpu_copy(numc__gpu *g, WGPUBuffer src, uint64_t src_offset, WGPUBuffe
                     uint64_t n);
 /* Bytes of the chunk at byte `at` of an n-byte transfer cut into `chunk`-byte pieces. */
 uint64_t numc__gpu_chunk_len(uint64_t n, uint64_t at, uint64_t chunk);
+
+/* ------------------------------------------------------------- readback.c */
+
+/* numc__gpu_download across calls (non-blocking mode): the first call starts copying the
+ * bytes into a read-back buffer and returns NUMC_EPENDING; a later call for the same bytes
+ * (src, offset, n) copies them out once mapped. */
+numc_status numc__gpu_readback(numc__gpu *g, WGPUBuffer src, uint64_t offset, void *dst, size_t n);
+/* Drop the read-backs in flight from `src` (its bytes are about to belong to another
+ * array). */
+void numc__gpu_readback_forget(numc__gpu *g, WGPUBuffer src);
+/* Drop all of them (the context dies). */
+void numc__gpu_readbacks_destroy(numc__gpu *g);
 
 /* ------------------------------------------------------------ pass_timer.c */
 
@@ -276,7 +311,7 @@ typedef struct numc__gpu_operand {
 numc_status numc__gpu_operand_get(numc__gpu *g, const numc_array *x, numc__gpu_operand *op);
 void numc__gpu_operand_done(numc__gpu_operand *op);
 /* Hand the fresh device result `c` to the caller: itself when `stay` (an input lived on
- * the GPU), else a host copy (c is freed either way on failure). */
+ * the GPU) or in non-blocking mode, else a host copy (c is freed either way on failure). */
 numc_status numc__gpu_finish(numc_array *c, bool stay, numc_array **out);
 
 /* -------------------------------------------------------- matmul_kernels.c */

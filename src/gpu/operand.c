@@ -35,7 +35,9 @@ void numc__gpu_operand_done(numc__gpu_operand *op) {
 }
 
 numc_status numc__gpu_finish(numc_array *c, bool stay, numc_array **out) {
-  if (!stay) {
+  /* Non-blocking mode cannot wait for the download: the result stays on the device and
+   * goes to the host when the host first needs it (a repeated call, readback.c). */
+  if (!stay && !numc__gpu_nonblocking()) {
     numc_array *h = NULL;
     numc_status s = numc_to_host(c, &h);
     numc_free(c);

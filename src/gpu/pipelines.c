@@ -5,7 +5,9 @@
  * ("TK=16"), so one source serves several tile shapes without text templating; the
  * cache key is the kernel name plus the specialisation string as given. Compilation
  * runs inside a validation error scope so that a WGSL error comes back as NUMC_EDEVICE
- * with the compiler's message instead of an uncaptured error later. */
+ * with the compiler's message instead of an uncaptured error later. In non-blocking mode
+ * (the browser) the scope's outcome arrives after the call returned: the entry waits in
+ * the cache, unvalidated, and the repeated call takes the outcome (wait.c). */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -17,6 +19,7 @@
 struct cache_entry {
   char key[160]; /* "name|spec" */
   numc__gpu_kernel kernel;
+  numc__gpu_pending *validating; /* the error scope's outcome, until taken */
 };
 
 /* Entries are allocated one by one so that a kernel pointer handed out stays valid
@@ -52,7 +55,9 @@ static numc_status parse_spec(const char *spec, char *buf, size_t bufn, WGPUCons
   return NUMC_OK;
 }
 
-static numc_status compile(numc__gpu *g, const char *name, const char *spec, numc__gpu_kernel *out) {
+/* Create the pipeline inside a validation error scope; e->validating receives the
+ * scope's outcome (validate() takes it). */
+static numc_status compile(numc__gpu *g, const char *name, const char *spec, struct cache_entry *e) {
   const numc__wgpu_procs *w = g->wgpu;
   const char *source = kernel_source(name);
   if (!source) return numc__fail(NUMC_EINTERNAL, "GPU: no WGSL kernel named '%s'", name);
@@ -60,8 +65,8 @@ static numc_status compile(numc__gpu *g, const char *name, const char *spec, num
   WGPUConstantEntry constants[NUMC__MAX_CONSTANTS];
   size_t nconstants;
   NUMC__TRY(parse_spec(spec, buf, sizeof buf, constants, &nconstants));
-  numc__gpu_pending *p = numc__gpu_pending_new("compiling a WGSL kernel");
-  if (!p) return numc__oom();
+  e->validating = numc__gpu_pending_new("compiling a WGSL kernel");
+  if (!e->validating) return numc__oom();
 
   w->DevicePushErrorScope(g->device, WGPUErrorFilter_Validation);
   WGPUShaderSourceWGSL wgsl = {.chain = {NULL, WGPUSType_ShaderSourceWGSL}, .code = numc__wgpu_str(source)};
@@ -71,20 +76,46 @@ static numc_status compile(numc__gpu *g, const char *name, const char *spec, num
       .label = numc__wgpu_str(name),
       .compute = {.module = module, .entryPoint = numc__wgpu_str("main"), .constantCount = nconstants,
                   .constants = constants}};
-  WGPUComputePipeline pipeline = w->DeviceCreateComputePipeline(g->device, &desc);
+  e->kernel.pipeline = w->DeviceCreateComputePipeline(g->device, &desc);
   w->ShaderModuleRelease(module);
-  w->DevicePopErrorScope(g->device, numc__gpu_on_error_scope(p));
-  numc_status s = numc__gpu_wait(w, g->instance, p, NULL);
+  w->DevicePopErrorScope(g->device, numc__gpu_on_error_scope(e->validating));
+  return NUMC_OK;
+}
+
+/* The outcome of e's validation: NUMC_EPENDING while the browser has not reported it
+ * (non-blocking mode; the entry stays cached, the next call polls again). */
+static numc_status validate(numc__gpu *g, struct cache_entry *e) {
+  numc_status s = numc__gpu_poll(g->wgpu, g->instance, e->validating);
+  if (s == NUMC_EPENDING) return s;
+  e->validating = NULL;
   if (s != NUMC_OK) {
-    if (pipeline) w->ComputePipelineRelease(pipeline);
     char prefix[200];
-    snprintf(prefix, sizeof prefix, "GPU kernel %s [%s] does not compile", name, spec);
+    snprintf(prefix, sizeof prefix, "GPU kernel %s does not compile", e->key);
     return numc__gpu_refail(s, prefix);
   }
-  out->pipeline = pipeline;
-  out->layout = w->ComputePipelineGetBindGroupLayout(pipeline, 0);
+  e->kernel.layout = g->wgpu->ComputePipelineGetBindGroupLayout(e->kernel.pipeline, 0);
   atomic_fetch_add(&compilations, 1);
   return NUMC_OK;
+}
+
+static void entry_free(numc__gpu *g, struct cache_entry *e) {
+  numc__gpu_pending_drop(e->validating);
+  if (e->kernel.layout) g->wgpu->BindGroupLayoutRelease(e->kernel.layout);
+  if (e->kernel.pipeline) g->wgpu->ComputePipelineRelease(e->kernel.pipeline);
+  free(e);
+}
+
+/* Entry i's kernel once validated; a kernel that does not compile leaves the cache. */
+static numc_status ready(numc__gpu *g, int i, const numc__gpu_kernel **out) {
+  struct numc__gpu_pipeline_cache *c = g->pipelines;
+  struct cache_entry *e = c->items[i];
+  numc_status s = e->validating ? validate(g, e) : NUMC_OK;
+  if (s == NUMC_OK) *out = &e->kernel;
+  if (s != NUMC_OK && s != NUMC_EPENDING) {
+    entry_free(g, e);
+    c->items[i] = c->items[--c->n];
+  }
+  return s;
 }
 
 numc_status numc__gpu_pipeline(numc__gpu *g, const char *name, const char *spec, const numc__gpu_kernel **out) {
@@ -97,10 +128,7 @@ numc_status numc__gpu_pipeline(numc__gpu *g, const char *name, const char *spec,
   }
   struct numc__gpu_pipeline_cache *c = g->pipelines;
   for (int i = 0; i < c->n; i++)
-    if (!strcmp(c->items[i]->key, key)) {
-      *out = &c->items[i]->kernel;
-      return NUMC_OK;
-    }
+    if (!strcmp(c->items[i]->key, key)) return ready(g, i, out);
   if (c->n == c->cap) {
     int cap = c->cap ? 2 * c->cap : 8;
     struct cache_entry **items = realloc(c->items, (size_t)cap * sizeof *items);
@@ -110,25 +138,20 @@ numc_status numc__gpu_pipeline(numc__gpu *g, const char *name, const char *spec,
   }
   struct cache_entry *e = calloc(1, sizeof *e);
   if (!e) return numc__oom();
-  numc_status s = compile(g, name, spec, &e->kernel);
+  strcpy(e->key, key);
+  numc_status s = compile(g, name, spec, e);
   if (s != NUMC_OK) {
-    free(e);
+    entry_free(g, e);
     return s;
   }
-  strcpy(e->key, key);
   c->items[c->n++] = e;
-  *out = &e->kernel;
-  return NUMC_OK;
+  return ready(g, c->n - 1, out);
 }
 
 void numc__gpu_pipelines_destroy(numc__gpu *g) {
   struct numc__gpu_pipeline_cache *c = g->pipelines;
   if (!c) return;
-  for (int i = 0; i < c->n; i++) {
-    g->wgpu->BindGroupLayoutRelease(c->items[i]->kernel.layout);
-    g->wgpu->ComputePipelineRelease(c->items[i]->kernel.pipeline);
-    free(c->items[i]);
-  }
+  for (int i = 0; i < c->n; i++) entry_free(g, c->items[i]);
   free(c->items);
   free(c);
   g->pipelines = NULL;

@@ -96,6 +96,7 @@ numc_status numc__gpu_pool_get(numc__gpu *g, uint64_t nbytes, numc__gpu_block *o
 
 void numc__gpu_pool_put(numc__gpu *g, numc__gpu_block b) {
   numc__gpu_pool *p = &g->pool;
+  numc__gpu_readback_forget(g, b.buffer); /* its next owner's bytes are not these */
   p->live_buffers--;
   p->live_bytes -= (int64_t)b.size;
   int c = class_of(b.size);

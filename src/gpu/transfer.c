@@ -129,6 +129,7 @@ static numc_status finish_chunk(numc__gpu *g, int slot, uint8_t *dst, uint64_t n
 
 numc_status numc__gpu_download(numc__gpu *g, WGPUBuffer src, uint64_t offset, void *dst, size_t n) {
   if (n == 0) return NUMC_OK;
+  if (numc__gpu_nonblocking()) return numc__gpu_readback(g, src, offset, dst, n);
   uint64_t chunk = current.download == NUMC__DOWNLOAD_CHUNKED && current.chunk_bytes < n ? current.chunk_bytes : n;
   uint64_t nchunks = (n + chunk - 1) / chunk;
   for (uint64_t i = 0; i < nchunks && i < 2; i++)

@@ -63,6 +63,8 @@ static numc_status through_new_buffer(numc__gpu *g, WGPUBuffer dst, uint64_t off
 numc_status numc__gpu_upload(numc__gpu *g, WGPUBuffer dst, uint64_t offset, const void *src, size_t n) {
   numc__gpu_transfer_strategy s = numc__gpu_transfer_strategy_get();
   if (n == 0) return numc__gpu_check(g);
+  /* Mapping a staging buffer waits for the GPU, which non-blocking mode cannot. */
+  if (s.upload == NUMC__UPLOAD_STAGING && numc__gpu_nonblocking()) s.upload = NUMC__UPLOAD_WRITE;
   switch (s.upload) {
   case NUMC__UPLOAD_WRITE: write_buffer(g, dst, offset, src, n, n); break;
   case NUMC__UPLOAD_WRITE_CHUNKED: write_buffer(g, dst, offset, src, n, s.chunk_bytes); break;

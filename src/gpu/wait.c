@@ -5,17 +5,20 @@
  * numc__gpu_pending record from this file, and its callback is one of the numc__gpu_on_*
  * functions below, which only fill the record. Nothing else in the backend waits.
  *
- * Desktop (Dawn): numc__gpu_wait polls wgpuInstanceProcessEvents, which runs the
- * callbacks on the calling thread (mode AllowProcessEvents), sleeping a little longer
- * between polls the longer the operation takes, until the record completes or the
+ * Blocking (the desktop, Dawn): numc__gpu_wait polls wgpuInstanceProcessEvents, which
+ * runs the callbacks on the calling thread (mode AllowProcessEvents), sleeping a little
+ * longer between polls the longer the operation takes, until the record completes or the
  * timeout (NUMC_GPU_TIMEOUT_MS, default 60 s) passes: never forever.
  *
- * Browser (the web build, later): a wasm module may not block, and map/adapter promises
- * resolve only after control returns to the event loop. There, numc__gpu_wait is not
- * compiled; the operation that needs the data returns a "pending" status to its
- * JavaScript caller together with the record, the glue awaits the promise behind it,
- * fills the record through the same numc__gpu_on_* callbacks, and calls back into the
- * module to continue. The records and callbacks here are what both builds share.
+ * Non-blocking (the browser, always; the desktop when a test asks): a WebAssembly call
+ * may not block, and the browser settles map and error-scope promises only after control
+ * returns to its event loop. Operations that must wait there are resumable: they keep
+ * their record where the repeated call finds it (a read-back in readback.c, a kernel
+ * being validated in pipelines.c) and numc__gpu_poll returns NUMC_EPENDING; the whole
+ * numc call fails with nothing produced, the JavaScript caller awaits the GPU's pending
+ * promises (whose callbacks fill the records) and calls again, and this time the record
+ * is complete. Any other wait that would block in this mode is a bug and fails with
+ * NUMC_EINTERNAL instead of spinning.
  *
  * Ownership: a record has two owners, the waiter and the callback (which WebGPU always
  * calls exactly once, with a "cancelled" status if the instance goes away). Each drops
@@ -108,8 +111,30 @@ static double timeout_ms(void) {
   return v > 0 ? v : 60000;
 }
 
-numc_status numc__gpu_wait(const numc__wgpu_procs *w, WGPUInstance instance, numc__gpu_pending *p,
-                           void **handle) {
+static atomic_bool nonblocking = NUMC__GPU_BROWSER;
+
+bool numc__gpu_nonblocking(void) { return atomic_load(&nonblocking); }
+
+void numc__gpu_set_nonblocking(bool on) { atomic_store(&nonblocking, on || NUMC__GPU_BROWSER); }
+
+void numc__gpu_pending_drop(numc__gpu_pending *p) {
+  if (p) drop(p);
+}
+
+/* The outcome of a completed record; releases the waiter's share. */
+static numc_status outcome(numc__gpu_pending *p, void **handle) {
+  numc_status s = NUMC_OK;
+  if (!p->ok)
+    s = numc__fail(NUMC_EDEVICE, "GPU: %s failed: %s", p->what, p->message[0] ? p->message : "(no message)");
+  else if (handle)
+    *handle = p->handle;
+  drop(p);
+  return s;
+}
+
+static bool is_done(const numc__gpu_pending *p) { return atomic_load_explicit(&p->done, memory_order_acquire); }
+
+static numc_status block(const numc__wgpu_procs *w, WGPUInstance instance, numc__gpu_pending *p, void **handle) {
   double start = now_ms(), limit = timeout_ms();
   /* Poll at once, then back off to at most 1 ms between polls: short operations
    * (a small map) finish within microseconds, long ones (a big SwiftShader dispatch)
@@ -117,7 +142,7 @@ numc_status numc__gpu_wait(const numc__wgpu_procs *w, WGPUInstance instance, num
   long sleep_ns = 0;
   for (;;) {
     w->InstanceProcessEvents(instance);
-    if (atomic_load_explicit(&p->done, memory_order_acquire)) break;
+    if (is_done(p)) break;
     if (now_ms() - start > limit) {
       const char *what = p->what;
       drop(p); /* the callback frees it when it finally fires */
@@ -126,11 +151,24 @@ numc_status numc__gpu_wait(const numc__wgpu_procs *w, WGPUInstance instance, num
     if (sleep_ns) nanosleep(&(struct timespec){0, sleep_ns}, NULL);
     sleep_ns = sleep_ns ? (sleep_ns * 2 > 1000000 ? 1000000 : sleep_ns * 2) : 1000;
   }
-  numc_status s = NUMC_OK;
-  if (!p->ok)
-    s = numc__fail(NUMC_EDEVICE, "GPU: %s failed: %s", p->what, p->message[0] ? p->message : "(no message)");
-  else if (handle)
-    *handle = p->handle;
-  drop(p);
-  return s;
+  return outcome(p, handle);
+}
+
+numc_status numc__gpu_wait(const numc__wgpu_procs *w, WGPUInstance instance, numc__gpu_pending *p,
+                           void **handle) {
+  if (!numc__gpu_nonblocking()) return block(w, instance, p, handle);
+  w->InstanceProcessEvents(instance);
+  if (!is_done(p)) {
+    const char *what = p->what;
+    drop(p);
+    return numc__fail(NUMC_EINTERNAL, "GPU: %s cannot be waited for without blocking", what);
+  }
+  return outcome(p, handle);
+}
+
+numc_status numc__gpu_poll(const numc__wgpu_procs *w, WGPUInstance instance, numc__gpu_pending *p) {
+  if (!numc__gpu_nonblocking()) return block(w, instance, p, NULL);
+  w->InstanceProcessEvents(instance);
+  if (!is_done(p)) return numc__fail(NUMC_EPENDING, "GPU: %s is in progress; call again later", p->what);
+  return outcome(p, NULL);
 }

@@ -70,7 +70,8 @@ static numc_status matmul_offloaded(const numc_array *a, const numc_array *b, nu
 
 numc_status numc_matmul(const numc_array *a, const numc_array *b, numc_array **out) {
   if (!a || !b || !out) return numc__fail(NUMC_EINVAL, "matmul: an input or the output pointer is NULL");
-  if (matmul_offloaded(a, b, out) == NUMC_OK) return NUMC_OK;
+  numc_status offloaded = matmul_offloaded(a, b, out);
+  if (offloaded != NUMC_EUNAVAIL) return offloaded; /* done, or pending (wait.c) */
   const numc_array *ops[2] = {a, b};
   for (int k = 0; k < 2; k++)
     if (ops[k]->ndim == 0)

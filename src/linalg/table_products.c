@@ -42,7 +42,7 @@ const numc__func numc__table_products[] = {
     /* matmul takes NumPy's out= through the C API, as the ufuncs do. */
     {{"matmul", "matrix product with broadcasting over stacks (the @ operator)", "x1,x2", 2, 2, 1,
       NULL, 0, true},
-     invoke_matmul, 0},
+     invoke_matmul, 0, true},
     NUMC__FUNC0("dot", "dot product: inner for 1-D, matrix product for 2-D, sum over a's last and b's second-to-last axis", "a,b", 2, 2, 1, invoke_dot),
     NUMC__FUNC0("vdot", "dot product of the flattened arrays, the first conjugated", "a,b", 2, 2, 1, invoke_vdot),
     NUMC__FUNC0("inner", "sum over the last axes of a and b", "a,b", 2, 2, 1, invoke_inner),

@@ -124,7 +124,8 @@ static numc_status arg(const numc_array *a, const int *axis, bool keepdims,
     return numc__fail(NUMC_EAXIS, "axis %d is out of bounds for array of dimension 1", *axis);
   NUMC__TRY(numc__reduce_shape(a, axis ? NUMC_AXES(*axis) : NULL, keepdims, true, out, &rs));
   if (rs.count == 0) return numc__fail(NUMC_EVALUE, "attempt to get %s of an empty sequence", name);
-  if (numc__reduce_offloaded(gpu_op, a, &rs, NUMC_INT64, 0, out) == NUMC_OK) return NUMC_OK;
+  numc_status offloaded = numc__reduce_offloaded(gpu_op, a, &rs, NUMC_INT64, 0, out);
+  if (offloaded != NUMC_EUNAVAIL) return offloaded; /* done, or pending (wait.c) */
   numc_dtype loop = a->dtype == NUMC_BOOL ? NUMC_UINT8 : a->dtype == NUMC_FLOAT16 ? NUMC_FLOAT32 : a->dtype;
   numc__reduction r = {.k = &table[loop], .loop = loop, .ordered = true, .finish = finish_index};
   if (axis) return numc__reduce_new(&r, a, &rs, NUMC_INT64, out);

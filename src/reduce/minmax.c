@@ -127,7 +127,8 @@ static numc_status extreme(const numc_array *a, const numc_axes *axes, bool keep
   numc__rshape rs;
   NUMC__TRY(numc__reduce_shape(a, axes, keepdims, true, out, &rs));
   NUMC__TRY(numc__reduce_nonempty(&rs, ufunc));
-  if (numc__reduce_offloaded(gpu_op, a, &rs, a->dtype, 0, out) == NUMC_OK) return NUMC_OK;
+  numc_status offloaded = numc__reduce_offloaded(gpu_op, a, &rs, a->dtype, 0, out);
+  if (offloaded != NUMC_EUNAVAIL) return offloaded; /* done, or pending (wait.c) */
   numc_dtype loop = a->dtype == NUMC_BOOL ? NUMC_UINT8 : a->dtype == NUMC_FLOAT16 ? NUMC_FLOAT32 : a->dtype;
   numc__reduction r = {.k = &table[loop], .loop = loop, .finish = numc__finish_cast, .acc_dtype = loop};
   return numc__reduce_new(&r, a, &rs, a->dtype, out);

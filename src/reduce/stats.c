@@ -133,7 +133,8 @@ static numc_status mean_of(const numc_array *a, const numc_axes *axes, bool keep
   int gpu_op = skip_nan ? NUMC__RED_CPU_ONLY : NUMC__RED_MEAN;
   skip_nan = skip_nan && a && numc__is_inexact(a->dtype);
   NUMC__TRY(numc__reduce_shape(a, axes, keepdims, skip_nan, out, &rs));
-  if (numc__reduce_offloaded(gpu_op, a, &rs, mean_result_dtype(a->dtype), 0, out) == NUMC_OK) return NUMC_OK;
+  numc_status offloaded = numc__reduce_offloaded(gpu_op, a, &rs, mean_result_dtype(a->dtype), 0, out);
+  if (offloaded != NUMC_EUNAVAIL) return offloaded; /* done, or pending (wait.c) */
   numc_dtype loop = mean_loop_dtype(a->dtype);
   numc_array *counts = NULL;
   if (skip_nan) NUMC__TRY(count_notnan(a, &rs, loop, &counts));
@@ -150,7 +151,8 @@ static numc_status var_of(const numc_array *a, const numc_axes *axes, int64_t dd
   skip_nan = skip_nan && a && numc__is_inexact(a->dtype);
   NUMC__TRY(numc__reduce_shape(a, axes, keepdims, skip_nan, out, &rs));
   numc_dtype result = numc__real_dtype(mean_result_dtype(a->dtype));
-  if (numc__reduce_offloaded(gpu_op, a, &rs, result, ddof, out) == NUMC_OK) return NUMC_OK;
+  numc_status offloaded = numc__reduce_offloaded(gpu_op, a, &rs, result, ddof, out);
+  if (offloaded != NUMC_EUNAVAIL) return offloaded; /* done, or pending (wait.c) */
   numc_dtype loop = mean_loop_dtype(a->dtype);
   numc_array *counts = NULL, *mean = NULL;
   numc_status s = skip_nan ? count_notnan(a, &rs, loop, &counts) : NUMC_OK;

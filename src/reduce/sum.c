@@ -132,7 +132,8 @@ static numc_status sum_like(const numc_array *a, const numc_axes *axes, bool kee
   numc__rshape rs;
   NUMC__TRY(numc__reduce_shape(a, axes, keepdims, true, out, &rs));
   numc_dtype loop = numc__sum_loop_dtype(a->dtype), t = numc__sum_result_dtype(a->dtype);
-  if (numc__reduce_offloaded(gpu_op, a, &rs, t, 0, out) == NUMC_OK) return NUMC_OK;
+  numc_status offloaded = numc__reduce_offloaded(gpu_op, a, &rs, t, 0, out);
+  if (offloaded != NUMC_EUNAVAIL) return offloaded; /* done, or pending (wait.c) */
   numc__reduction r = {.k = &table[loop], .loop = loop, .finish = numc__finish_cast, .acc_dtype = loop};
   return numc__reduce_new(&r, a, &rs, t, out);
 }

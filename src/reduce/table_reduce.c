@@ -50,38 +50,42 @@ static numc_status one_axis(const numc__call *c, const int **axis) {
     return numc_##name(c->in[0], axis, &c->out[0]);                                      \
   }
 
-/* X(name, kind, summary) with kind AXES, DDOF, ARG or SCAN. */
+/* X(name, kind, gpu, summary) with kind AXES, DDOF, ARG or SCAN, and gpu whether the
+ * accelerator backend offers the reduction (numc__func.gpu, src/reduce/offload.c). */
 #define REDUCE_FUNCS(X)                                                                  \
-  X(sum, AXES, "sum of elements over the given axes")                                    \
-  X(prod, AXES, "product of elements over the given axes")                               \
-  X(mean, AXES, "arithmetic mean over the given axes")                                   \
-  X(var, DDOF, "variance over the given axes")                                           \
-  X(std, DDOF, "standard deviation over the given axes")                                 \
-  X(min, AXES, "minimum over the given axes (NaN propagates)")                           \
-  X(max, AXES, "maximum over the given axes (NaN propagates)")                           \
-  X(ptp, AXES, "range (maximum - minimum) over the given axes")                          \
-  X(any, AXES, "whether any element is true over the given axes")                        \
-  X(all, AXES, "whether all elements are true over the given axes")                      \
-  X(count_nonzero, AXES, "number of non-zero elements over the given axes")              \
-  X(argmin, ARG, "index of the first minimum along an axis")                             \
-  X(argmax, ARG, "index of the first maximum along an axis")                             \
-  X(cumsum, SCAN, "cumulative sum along an axis")                                        \
-  X(cumprod, SCAN, "cumulative product along an axis")                                   \
-  X(nansum, AXES, "sum treating NaN as zero")                                            \
-  X(nanmean, AXES, "mean ignoring NaN")                                                  \
-  X(nanmin, AXES, "minimum ignoring NaN")                                                \
-  X(nanmax, AXES, "maximum ignoring NaN")                                                \
-  X(nanvar, DDOF, "variance ignoring NaN")                                               \
-  X(nanstd, DDOF, "standard deviation ignoring NaN")
+  X(sum, AXES, true, "sum of elements over the given axes")                                    \
+  X(prod, AXES, true, "product of elements over the given axes")                               \
+  X(mean, AXES, true, "arithmetic mean over the given axes")                                   \
+  X(var, DDOF, true, "variance over the given axes")                                           \
+  X(std, DDOF, true, "standard deviation over the given axes")                                 \
+  X(min, AXES, true, "minimum over the given axes (NaN propagates)")                           \
+  X(max, AXES, true, "maximum over the given axes (NaN propagates)")                           \
+  X(ptp, AXES, false, "range (maximum - minimum) over the given axes")                          \
+  X(any, AXES, false, "whether any element is true over the given axes")                        \
+  X(all, AXES, false, "whether all elements are true over the given axes")                      \
+  X(count_nonzero, AXES, false, "number of non-zero elements over the given axes")              \
+  X(argmin, ARG, true, "index of the first minimum along an axis")                             \
+  X(argmax, ARG, true, "index of the first maximum along an axis")                             \
+  X(cumsum, SCAN, false, "cumulative sum along an axis")                                        \
+  X(cumprod, SCAN, false, "cumulative product along an axis")                                   \
+  X(nansum, AXES, false, "sum treating NaN as zero")                                            \
+  X(nanmean, AXES, false, "mean ignoring NaN")                                                  \
+  X(nanmin, AXES, false, "minimum ignoring NaN")                                                \
+  X(nanmax, AXES, false, "maximum ignoring NaN")                                                \
+  X(nanvar, DDOF, false, "variance ignoring NaN")                                               \
+  X(nanstd, DDOF, false, "standard deviation ignoring NaN")
 
-#define DEFINE_INVOKE(name, kind, summary) kind##_INVOKE(name)
+#define DEFINE_INVOKE(name, kind, gpu, summary) kind##_INVOKE(name)
 REDUCE_FUNCS(DEFINE_INVOKE)
 
 #define AXES_PARAMS axes_params
 #define DDOF_PARAMS ddof_params
 #define ARG_PARAMS arg_params
 #define SCAN_PARAMS scan_params
-#define ENTRY(name, kind, summary) NUMC__FUNC(#name, summary, "a", 1, 1, 1, kind##_PARAMS, invoke_##name),
+#define ENTRY(name, kind, gpu, summary)                                                          \
+  {{#name, summary, "a", 1, 1, 1, kind##_PARAMS, (int)(sizeof kind##_PARAMS / sizeof kind##_PARAMS[0]), \
+    false},                                                                                         \
+   invoke_##name, 0, gpu},
 
 const numc__func numc__table_reduce[] = {
     REDUCE_FUNCS(ENTRY)

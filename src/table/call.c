@@ -264,7 +264,9 @@ numc_status numc__call_invoke(numc__call *c, numc_array **out, int max_out, int 
   c->out = out;
   c->max_out = max_out;
   c->nout = info->num_outputs > 0 ? info->num_outputs : 0;
-  int saved = numc__set_call_device((int)c->device);
+  /* Non-blocking mode (the browser) keeps composites on the CPU: see numc__func.gpu. */
+  numc_device device = c->fn->gpu || !numc__gpu_nonblocking() ? c->device : NUMC_DEVICE_CPU;
+  int saved = numc__set_call_device((int)device);
   numc_status s = c->fn->invoke(c);
   numc__set_call_device(saved);
   if (s != NUMC_OK) { /* all or nothing: release what a failing invoke produced */

@@ -45,9 +45,15 @@ struct numc__func {
   numc_func_info info;
   numc_status (*invoke)(numc__call *c);
   int tag; /* shared invokers use it (the ufunc id, for example) */
+  /* One operation of the accelerator backend (core/backend.h: ufuncs, where, clip, matmul,
+   * the reductions it offers). In non-blocking mode (the browser, src/gpu/wait.c) only
+   * these may use the GPU: a composite that computed on the GPU and then read the result
+   * on the host could never finish, since each repeated call would recompute what it
+   * waits for. */
+  bool gpu;
 };
 
-#define NUMC__TABLE_END {{0}, 0, 0}
+#define NUMC__TABLE_END {{0}, 0, 0, false}
 
 /* Entry helpers: NUMC__P(name, TYPE, default, help) / NUMC__PN for options accepting
  * None; NUMC__FUNC(name, summary, inputs, min_in, max_in, n_out, params, invoke) with
@@ -57,9 +63,9 @@ struct numc__func {
 #define NUMC__FUNC(name, summary, inputs, min_in, max_in, n_out, params, invoke) \
   {{name, summary, inputs, min_in, max_in, n_out, params,                        \
     (int)(sizeof params / sizeof params[0]), false},                             \
-   invoke, 0}
+   invoke, 0, false}
 #define NUMC__FUNC0(name, summary, inputs, min_in, max_in, n_out, invoke) \
-  {{name, summary, inputs, min_in, max_in, n_out, NULL, 0, false}, invoke, 0}
+  {{name, summary, inputs, min_in, max_in, n_out, NULL, 0, false}, invoke, 0, false}
 
 /* Option lookups by name; a name missing from the entry's params is a bug in the table
  * (asserted in debug builds, and returns a zero value). */

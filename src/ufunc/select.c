@@ -40,7 +40,8 @@ numc_status numc_where(const numc_array *cond, const numc_array *x, const numc_a
   numc__elementwise_call call = {.op = NUMC__EW_WHERE, .nin = 3, .in = ops, .compute = t, .result = t,
                                  .ndim = nd, .shape = shape};
   *out = NULL;
-  if (numc__elementwise_offload("where", &call, out) == NUMC_OK) return NUMC_OK;
+  numc_status offloaded = numc__elementwise_offload("where", &call, out);
+  if (offloaded != NUMC_EUNAVAIL) return offloaded; /* done, or pending (wait.c) */
   numc_array *res;
   NUMC__TRY(numc__new(t, nd, shape, NUMC_ORDER_C, false, &res));
   ops[3] = res;
@@ -74,7 +75,8 @@ numc_status numc_clip(const numc_array *a, const numc_array *a_min, const numc_a
     NUMC__TRY(numc__broadcast_shapes(3, ndims, shapes, &nd, shape));
     numc__elementwise_call call = {.op = NUMC__EW_CLIP, .nin = 3, .in = all, .compute = t, .result = t,
                                    .ndim = nd, .shape = shape};
-    if (numc__elementwise_offload("clip", &call, out) == NUMC_OK) return NUMC_OK;
+    numc_status offloaded = numc__elementwise_offload("clip", &call, out);
+    if (offloaded != NUMC_EUNAVAIL) return offloaded; /* done, or pending (wait.c) */
     NUMC__TRY(numc__new(t, nd, shape, NUMC_ORDER_C, false, &res));
   }
   numc_status s = numc_maximum(a, a_min, &res);

@@ -26,7 +26,7 @@ static const numc_param round_params[] = {NUMC__P("decimals", INT, "0", "number 
 #define UFUNC_ENTRY(ID, name, nin, kind, cost) UFUNC_NAMED(#name, ID, nin)
 #define UFUNC_NAMED(str, ID, nin)                                                    \
   {{str, "elementwise " str " (NumPy ufunc)", UFUNC_INPUTS_##nin, nin, nin, 1, NULL, 0, true}, \
-   invoke_ufunc, NUMC__UF_##ID},
+   invoke_ufunc, NUMC__UF_##ID, true},
 
 const numc__func numc__table_ufunc[] = {
     NUMC__UFUNCS(UFUNC_ENTRY)
@@ -37,8 +37,8 @@ const numc__func numc__table_ufunc[] = {
     UFUNC_NAMED("true_divide", DIVIDE, 2)
     NUMC__FUNC("round", "round to the given number of decimals, half to even", "a", 1, 1, 1,
                round_params, invoke_round),
-    NUMC__FUNC0("clip", "limit values to [a_min, a_max]", "a,a_min,a_max", 3, 3, 1, invoke_clip),
-    NUMC__FUNC0("where", "elements of x where cond is true, else of y", "condition,x,y", 3, 3, 1,
-                invoke_where),
+    {{"clip", "limit values to [a_min, a_max]", "a,a_min,a_max", 3, 3, 1, NULL, 0, false}, invoke_clip, 0, true},
+    {{"where", "elements of x where cond is true, else of y", "condition,x,y", 3, 3, 1, NULL, 0, false},
+     invoke_where, 0, true},
     NUMC__TABLE_END,
 };

@@ -174,7 +174,8 @@ numc_status numc__ufunc(numc__ufunc_id id, const numc_array *const *inputs, numc
   if (!*out) {
     numc__elementwise_call call = {.op = (int)id, .nin = nin, .in = inputs, .compute = r.want_in[0],
                                    .result = r.result, .ndim = nd, .shape = shape};
-    if (numc__elementwise_offload(name, &call, out) == NUMC_OK) return NUMC_OK;
+    numc_status offloaded = numc__elementwise_offload(name, &call, out);
+    if (offloaded != NUMC_EUNAVAIL) return offloaded; /* done, or pending (wait.c) */
   }
 
   numc_array *target = *out, *fresh = NULL;
