@@ -10,6 +10,10 @@ option(NUMC_WASM_THREADS "WebAssembly: pthreads on Web Workers (shared memory)" 
 add_compile_options(-msimd128)
 # Memory grows on demand in both variants: arrays are as large as the user makes them.
 add_link_options(-sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB)
+# The GPU backend's webgpu.h functions, answered by the browser's WebGPU (under Node.js,
+# which has none, they report no adapter and numc computes on the CPU).
+set(NUMC_WEBGPU_GLUE ${PROJECT_SOURCE_DIR}/src/gpu/webgpu_browser.js)
+add_link_options("SHELL:--js-library ${NUMC_WEBGPU_GLUE}")
 if(NUMC_WASM_THREADS)
   add_compile_options(-pthread)
   # A Worker starts only once control returns to the event loop, while the thread pool

@@ -42,6 +42,15 @@ typedef struct numc_gpu_properties {
 /** Fill `out`; NUMC_OK whether or not a GPU is available (see out->available). */
 NUMC_API numc_status numc_gpu_info(numc_gpu_properties *out);
 
+/** GPU memory numc holds: buffers that device arrays own (between calls, nothing else
+ * holds pool buffers), and freed buffers the pool keeps for reuse. All zero without a GPU. */
+typedef struct numc_gpu_memory {
+  int64_t array_buffers, array_bytes;
+  int64_t pooled_buffers, pooled_bytes;
+} numc_gpu_memory;
+
+NUMC_API void numc_gpu_memory_get(numc_gpu_memory *out);
+
 /** A copy of `a` in GPU memory (C-contiguous). For an array already on the GPU, a new
  * view of the same data. */
 NUMC_API numc_status numc_to_device(const numc_array *a, numc_array **out);

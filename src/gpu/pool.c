@@ -160,6 +160,13 @@ void numc__gpu_pool_stats_get(numc__gpu_pool_stats *out) {
   numc__gpu_unlock();
 }
 
+void numc_gpu_memory_get(numc_gpu_memory *out) {
+  if (!out) return;
+  numc__gpu_pool_stats s;
+  numc__gpu_pool_stats_get(&s);
+  *out = (numc_gpu_memory){s.live_buffers, s.live_bytes, s.pooled_buffers, s.pooled_bytes};
+}
+
 uint64_t numc__gpu_pool_set_cap(uint64_t bytes) {
   uint64_t old = 0;
   numc__gpu_lock();

@@ -22,11 +22,6 @@ static const numc__wgpu_procs browser_procs = {
 #undef NUMC__WGPU_ENTRY_
 };
 
-numc_status numc__wgpu_load(const numc__wgpu_procs **out, const char **path) {
-  *out = &browser_procs;
-  *path = "navigator.gpu";
-  return NUMC_OK;
-}
 
 struct layout_entry {
   const char *name;
@@ -171,14 +166,20 @@ static const struct layout_entry layout[] = {
     LIMIT32(maxComputeWorkgroupsPerDimension),
 };
 
-/* "StringView=8;StringView.data=0;...": every entry of `layout` as name=value.
- */
-const char *numc__wgpu_browser_layout(void);
-const char *numc__wgpu_browser_layout(void) {
-  static char text[8192];
-  if (text[0]) return text;
-  size_t used = 0;
-  for (size_t i = 0; i < sizeof layout / sizeof layout[0]; i++)
-    used += (size_t)snprintf(text + used, sizeof text - used, "%s=%llu;", layout[i].name, layout[i].value);
-  return text;
+/* The glue's: takes "StringView=8;StringView.data=0;...", every entry of `layout` as
+ * name=value. */
+extern void numc__wgpu_browser_init(const char *layout_text);
+
+numc_status numc__wgpu_load(const numc__wgpu_procs **out, const char **path) {
+  static char text[8192]; /* guarded by the backend lock, like every load */
+  if (!text[0]) {
+    size_t used = 0;
+    for (size_t i = 0; i < sizeof layout / sizeof layout[0] && used < sizeof text; i++)
+      used += (size_t)snprintf(text + used, sizeof text - used, "%s=%llu;", layout[i].name, layout[i].value);
+    if (used >= sizeof text) return numc__fail(NUMC_EINTERNAL, "GPU: the struct layout does not fit its buffer");
+    numc__wgpu_browser_init(text);
+  }
+  *out = &browser_procs;
+  *path = "navigator.gpu";
+  return NUMC_OK;
 }

@@ -17,6 +17,9 @@ function finalizerOf(rt) {
   return f;
 }
 
+/** NUMC_DEVICE_GPU of numc_device (include/numc/base.h). */
+const DEVICE_GPU = 2;
+
 export class NumcArray {
   #rt;
   #ptr;
@@ -39,6 +42,10 @@ export class NumcArray {
     this.size = this.shape.reduce((a, b) => a * b, 1);
   }
 
+  /** Where the elements are now: 'gpu' for a result of a GPU operation not yet read back,
+   * else 'cpu' (WebAssembly memory). */
+  get device() { return this.#rt.m._numc_location(this.handle()) === DEVICE_GPU ? 'gpu' : 'cpu'; }
+
   /** True once dispose() ran; the array can then no longer be used. */
   get disposed() { return this.#ptr === 0; }
 
@@ -57,13 +64,14 @@ export class NumcArray {
     this.#ptr = 0;
   }
 
-  /** A copy of the elements in C order as a typed array (see TYPED_ARRAYS in runtime.js). */
-  async data() { return this.#copyOut(); }
+  /** A copy of the elements in C order as a typed array (see TYPED_ARRAYS in runtime.js). An
+   * array on the GPU is read back (once: from then on it lives in WebAssembly memory). */
+  async data() { return this.#rt.retrying(() => this.#copyOut()); }
 
   /** The elements as nested JS arrays (a scalar for a 0-d array): numbers, booleans for
    * bool, BigInt for int64/uint64, [re, im] pairs for complex. */
   async toArray() {
-    const flat = this.#copyOut();
+    const flat = await this.data();
     const d = this.#rt.dtypes.byId[this.#rt.m._numc_dtype_of(this.#ptr)];
     const step = d.complex ? 2 : 1;
     const item = d.complex ? (i) => [flat[i], flat[i + 1]] : d.kind === 'b' ? (i) => flat[i] !== 0 : (i) => flat[i];

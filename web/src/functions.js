@@ -89,7 +89,8 @@ function makeFunction(rt, info, defaults) {
         if (fresh) made.push(a);
         return a.handle();
       });
-      const outs = rt.call(info.name, handles, opts, info.num_outputs).map((p) => new NumcArray(rt, p));
+      const ptrs = await rt.retrying(() => rt.call(info.name, handles, opts, info.num_outputs));
+      const outs = ptrs.map((p) => new NumcArray(rt, p));
       return info.num_outputs === 1 ? outs[0] : outs;
     } finally {
       for (const a of made) a.dispose();

@@ -39,7 +39,12 @@ export interface GpuInfo {
   name: string;
   vendor: string;
   architecture: string;
+  /** 'webgpu': the browser's WebGPU */
   backend: string;
+  /** true for a software adapter (SwiftShader) */
+  isFallbackAdapter: boolean;
+  /** maxStorageBufferBindingSize, maxBufferSize, maxComputeWorkgroupStorageSize,
+   * maxComputeInvocationsPerWorkgroup of the device numc uses */
   limits: Record<string, number>;
 }
 
@@ -48,6 +53,8 @@ export declare class NumcArray {
   private constructor();
   readonly shape: readonly number[];
   readonly dtype: DType;
+  /** 'gpu' for a GPU result not yet read back (data() reads it), else 'cpu'. */
+  readonly device: 'cpu' | 'gpu';
   readonly ndim: number;
   readonly size: number;
   /** True once dispose() ran. */
@@ -97,8 +104,16 @@ export interface Numc extends NumcFunctions {
   readonly functions: readonly FunctionInfo[];
   gpuInfo(): GpuInfo | null;
   array(data: ArrayInput, options?: { shape?: readonly number[]; dtype?: DType }): Promise<NumcArray>;
-  /** Live NumcArrays and the WebAssembly heap bytes in use. */
-  stats(): { liveArrays: number; heapBytes: number };
+  /** Live NumcArrays, the WebAssembly heap bytes in use, GPU buffers (and bytes) held by
+   * arrays on the GPU, and freed GPU buffers the pool keeps for reuse. */
+  stats(): {
+    liveArrays: number;
+    heapBytes: number;
+    gpuBuffers: number;
+    gpuBytes: number;
+    gpuPooledBuffers: number;
+    gpuPooledBytes: number;
+  };
   /** numc info: version, build, kernels, threads. */
   info(): string;
 }

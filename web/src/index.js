@@ -24,10 +24,9 @@ export async function init({ device = 'auto', threads } = {}) {
   const rt = new Runtime(module);
   if (!DEVICES.includes(device))
     throw rt.error('EINVAL', `device must be one of ${DEVICES.join(', ')}, not '${device}'`);
-  const gpu = device === 'cpu' ? null : await connectGpu(module);
+  const { info: gpu, reason } = device === 'cpu' ? { info: null, reason: '' } : await connectGpu(rt);
   if (device === 'gpu' && !gpu)
-    throw rt.error('EUNAVAIL', "device: 'gpu' was asked for, but no GPU is usable from this build " +
-      '(the WebAssembly build runs on the CPU; see README.md)');
+    throw rt.error('EUNAVAIL', `device: 'gpu' was asked for, but no GPU is usable: ${reason}`);
   const np = {
     /** 'gpu' when operations may run on the GPU, else 'cpu'. */
     device: gpu ? 'gpu' : 'cpu',
@@ -44,9 +43,10 @@ export async function init({ device = 'auto', threads } = {}) {
     functions: rt.table,
     /** np.array(data, {shape, dtype}): data a typed array, nested JS arrays, a scalar or a
      * NumcArray (copied). */
-    array: async (data, options) => arrayFrom(rt, data, options),
-    /** Memory the library holds: live NumcArrays and WebAssembly heap bytes in use. */
-    stats: () => ({ liveArrays: rt.liveArrays, heapBytes: rt.heapBytesInUse() }),
+    array: (data, options) => rt.retrying(() => arrayFrom(rt, data, options)),
+    /** Memory the library holds: live NumcArrays, WebAssembly heap bytes in use, and GPU
+     * buffers of device arrays (plus freed ones the pool keeps for reuse). */
+    stats: () => ({ liveArrays: rt.liveArrays, heapBytes: rt.heapBytesInUse(), ...rt.gpuMemory() }),
     /** numc info: version, build, kernels, threads. */
     info: () => {
       const p = module._numc_info();

@@ -76,6 +76,16 @@ export class Runtime {
     });
   }
 
+  /** numc_gpu_memory_get: GPU buffers of device arrays, and those the pool keeps. */
+  gpuMemory() {
+    // struct numc_gpu_memory: four int64_t
+    return this.withAlloc([32], (p) => {
+      this.m._numc_gpu_memory_get(p);
+      const [gpuBuffers, gpuBytes, gpuPooledBuffers, gpuPooledBytes] = Array.from(this.i64.subarray(p >> 3, (p >> 3) + 4), Number);
+      return { gpuBuffers, gpuBytes, gpuPooledBuffers, gpuPooledBytes };
+    });
+  }
+
   str(ptr) { return ptr ? this.m.UTF8ToString(ptr) : null; }
 
   /** A NUL-terminated copy of `s` on the heap; the caller frees it. */
@@ -102,6 +112,27 @@ export class Runtime {
     if (status === 0) return;
     const code = this.str(this.m._numc_status_name(status));
     throw errorFor(code, status, this.str(this.m._numc_last_error()) || this.str(this.m._numc_strerror(status)));
+  }
+
+  /**
+   * Runs `fn` (which calls into the library) until it does not fail with EPENDING. In the
+   * browser the GPU backend cannot wait inside a call: a call that needs GPU work to finish
+   * (a read-back, a kernel's validation) fails with EPENDING having produced nothing, and is
+   * repeated once the GPU's pending promises have settled (src/gpu/wait.c).
+   * @template T
+   * @param {() => T} fn
+   * @returns {Promise<T>}
+   */
+  async retrying(fn) {
+    for (;;) {
+      try {
+        return fn();
+      } catch (e) {
+        if (e?.code !== 'EPENDING') throw e;
+        if (!this.m.numcGpuSettled || !(await this.m.numcGpuSettled()))
+          throw this.error('EINTERNAL', `${e.message} (but nothing on the GPU is in flight)`);
+      }
+    }
   }
 
   /** An error of numc's kind `code` raised by the JS layer itself. */
