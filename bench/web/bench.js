@@ -16,14 +16,16 @@
  */
 export async function bench({ entry, tfjsWasmDir, sizes, minReps, maxReps, budgetMs }) {
   const { init } = await import(entry);
-  const np = await init({ device: 'auto' });
-  // TF.js's wasm backend uses hardwareConcurrency / 2 threads unless told: give it as many
-  // as numc's thread pool takes (one per logical core), so that the two compare like for like.
+  const np = await init({ device: 'auto' }); // the threads build: the page is cross-origin isolated
+  const np1 = await init({ device: 'cpu', threads: false }); // the single-threaded build, beside it
+  // TF.js's wasm backend caps its threads at hardwareConcurrency / 2 (tfjs-backend-wasm's
+  // backend.cc, whatever setThreadsCount asks): numc's single-threaded build is timed too,
+  // for a like-for-like column where that cap leaves TF.js one thread.
   tf.wasm.setWasmPaths(tfjsWasmDir);
-  tf.wasm.setThreadsCount(navigator.hardwareConcurrency);
 
   const engines = {
     numc_wasm: numcEngine(np, 'cpu'),
+    numc_wasm_1t: numcEngine(np1, 'cpu'),
     tfjs_wasm: tfEngine('wasm'),
     numc_webgpu: np.device === 'gpu' ? numcEngine(np, 'gpu') : null, // 'n/a' until numc has the glue
     tfjs_webgpu: tfEngine('webgpu'),
@@ -53,7 +55,7 @@ export async function bench({ entry, tfjsWasmDir, sizes, minReps, maxReps, budge
   }
   return {
     rows,
-    numc: { variant: np.variant, device: np.device, info: np.info(), gpuInfo: np.gpuInfo() },
+    numc: { variant: np.variant, device: np.device, info: np.info(), gpuInfo: np.gpuInfo(), info1t: np1.info() },
     tfjs: { version: tf.version_core, wasmThreads: tf.wasm.getThreadsCount() },
     hardwareConcurrency: navigator.hardwareConcurrency,
     crossOriginIsolated: globalThis.crossOriginIsolated,
@@ -118,18 +120,21 @@ async function medianMs(run, { minReps, maxReps, budgetMs }) {
   return { ms: times.length % 2 ? times[mid] : (times[mid - 1] + times[mid]) / 2, result };
 }
 
-/** n x n numbers in [-1, 1) from a fixed LCG: the same inputs on every run. */
+/** n x n numbers in [-1, 1) from a fixed 32-bit LCG (Math.imul: exact integer steps, so the
+ * values keep all their bits): the same inputs on every run. */
 function randomMatrix(n, seed) {
   const m = new Float32Array(n * n);
   let s = seed;
   for (let i = 0; i < m.length; i++) {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    m[i] = (s / 2147483648) * 2 - 1;
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    m[i] = (s / 2 ** 32) * 2 - 1;
   }
   return m;
 }
 
-/** max |x - ref| / max |ref|: a sanity check that every engine computed the same product. */
+/** max |x - ref| / max |ref|: a sanity check that every engine computed the same product.
+ * 0 is common and no sign of a mistake: WebAssembly SIMD128 has no fused multiply-add, and
+ * engines that sum each element along k in order round exactly alike. */
 function maxRelErr(x, ref) {
   let diff = 0, scale = 0;
   for (let i = 0; i < ref.length; i++) {

@@ -44,12 +44,13 @@ try {
     sizes: opts.sizes.split(',').map(Number),
     minReps, maxReps, budgetMs: Number(opts['budget-ms']),
   });
-  const threads = r.numc.info.match(/threads: *(\d+)/)?.[1] ?? '?';
+  const threads = (info) => info.match(/threads: *(\d+)/)?.[1] ?? '?';
   console.log(`Chromium ${browser.version()} headless; hardwareConcurrency ${r.hardwareConcurrency}; ` +
     `crossOriginIsolated ${r.crossOriginIsolated}`);
   console.log(`WebGPU adapter: ${adapter ? `${adapter.vendor} ${adapter.architecture}` : 'none'}`);
-  console.log(`numc ${r.numc.variant} build, ${threads} threads, np.device ${r.numc.device}; ` +
-    `TensorFlow.js ${r.tfjs.version}, wasm backend ${r.tfjs.wasmThreads} threads`);
+  console.log(`numc ${r.numc.variant} build ${threads(r.numc.info)} threads (and single build ` +
+    `${threads(r.numc.info1t)}), np.device ${r.numc.device}; TensorFlow.js ${r.tfjs.version}, wasm backend ` +
+    `${r.tfjs.wasmThreads} threads`);
   console.log(`median of ${minReps}-${maxReps} reps after a warm-up; ms (GFLOP/s); ratio = TF.js time / numc time\n`);
   console.log(table(r.rows));
   const worst = Math.max(...r.rows.flatMap((row) => Object.values(row.maxRelErr)));
@@ -62,9 +63,13 @@ try {
 function table(rows) {
   const cell = (ms, n) => (ms == null ? 'n/a' : `${ms.toFixed(ms < 10 ? 2 : 1)} (${(2 * n ** 3 / ms / 1e6).toFixed(1)})`);
   const ratio = (numc, tfjs) => (numc == null || tfjs == null ? 'n/a' : `${(tfjs / numc).toFixed(2)}x`);
-  const lines = ['| n | numc wasm | TF.js wasm | ratio | numc webgpu | TF.js webgpu | ratio |', '|---|---|---|---|---|---|---|'];
+  const lines = [
+    '| n | numc wasm | TF.js wasm | ratio | numc wasm 1 thread | ratio | numc webgpu | TF.js webgpu | ratio |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
   for (const { n, ms } of rows)
     lines.push(`| ${n} | ${cell(ms.numc_wasm, n)} | ${cell(ms.tfjs_wasm, n)} | ${ratio(ms.numc_wasm, ms.tfjs_wasm)} | ` +
+      `${cell(ms.numc_wasm_1t, n)} | ${ratio(ms.numc_wasm_1t, ms.tfjs_wasm)} | ` +
       `${cell(ms.numc_webgpu, n)} | ${cell(ms.tfjs_webgpu, n)} | ${ratio(ms.numc_webgpu, ms.tfjs_webgpu)} |`);
   return lines.join('\n');
 }
