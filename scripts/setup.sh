@@ -13,7 +13,9 @@ packages=(
   emscripten                         # the WebAssembly build (scripts/build_wasm.sh says why this one)
 )
 
-# npm ci fetches Dawn (WebGPU) from package.json for the GPU backend. A Node.js that did
+# npm ci fetches, as package-lock.json pins them, Dawn (WebGPU) for the GPU backend,
+# playwright-core (it drives the chromium above in tests/browser/; it never downloads a
+# browser of its own), TensorFlow.js for bench/web/ and TypeScript. A Node.js that did
 # not come from Debian (nodesource's includes npm) is used as it is: Debian's npm package
 # would conflict with it.
 if ! command -v npm >/dev/null 2>&1; then packages+=(nodejs npm); fi
@@ -30,10 +32,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# Dawn for the GPU backend (loaded at run time from node_modules/, see src/gpu/dawn_loader.c):
-# installed exactly as package-lock.json pins it, again whenever the lock file is newer.
+# The npm devDependencies (Dawn is loaded at run time from node_modules/, see
+# src/gpu/dawn_loader.c): installed exactly as package-lock.json pins them, again whenever
+# the lock file is newer.
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [ ! -f "$root/node_modules/.package-lock.json" ] || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
-  echo "setup: npm ci (Dawn)"
+  echo "setup: npm ci (Dawn, playwright-core, TensorFlow.js, TypeScript)"
   (cd "$root" && npm ci --no-audit --no-fund)
 fi

@@ -1,5 +1,6 @@
-"""NumPy's answers for tests/web/node.test.mjs: reads the test's inputs (JSON) on stdin,
-prints the expected results (JSON) on stdout."""
+"""NumPy's answers for the JavaScript API's tests (tests/web/oracle.mjs, used by
+tests/web/node.test.mjs and tests/browser/): reads the tests' inputs (JSON) on stdin, prints
+the expected results (JSON) on stdout."""
 import json
 import sys
 
@@ -20,15 +21,26 @@ def message(fn):
     raise AssertionError("no error")
 
 
+def f32(a):
+    """a rounded to float32 as numc's float32 arrays hold it, widened back for the product."""
+    return a.astype(np.float32).astype(np.float64)
+
+
 ints32 = x["ints"].astype(np.int32)
 int8_plus_1 = x["ints"].astype(np.int8) + 1
 u, s, vh = np.linalg.svd(x["A"], full_matrices=False)
 out = {
     "matmul": listed(x["A"] @ x["B"]),
+    # float32 inputs, products summed in float64: the float32 result's reference.
+    "matmul_f32": listed(f32(x["P"]) @ f32(x["Q"])),
+    "square_matmul_f32": listed(f32(x["S1"]) @ f32(x["S2"])),
     "add": listed(x["col"] + x["row"]),
     "multiply": listed(ints32 * ints32),
     "multiply_dtype": str((ints32 * ints32).dtype),
     "exp": listed(np.exp(x["col"].astype(np.float32))),
+    "sqrt": listed(np.sqrt(f32(x["pos"]))),
+    "multiply_float": listed(x["col"] * x["row"]),
+    "divide_log": listed(np.log(x["pos"]) / x["pos"]),
     "greater": listed(x["col"] > x["row"]),
     "int8_plus_1": listed(int8_plus_1),
     "int8_plus_1_dtype": str(int8_plus_1.dtype),
@@ -40,6 +52,7 @@ out = {
     "solve": listed(np.linalg.solve(x["spd"], x["rhs"])),
     "svd_s": listed(s),
     "eigh_w": listed(np.linalg.eigh(x["spd"])[0]),
+    "det": float(np.linalg.det(x["spd"])),
     "zeros": listed(np.zeros((2, 3), np.int32)),
     "arange": listed(np.arange(5)),
     "arange_dtype": str(np.arange(5).dtype),

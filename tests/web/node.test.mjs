@@ -1,6 +1,6 @@
 // Tests of the JavaScript API (the web package) under Node.js, on the CPU path, with NumPy
-// as the oracle: the inputs are made here, /usr/bin/python3 computes NumPy's answers once
-// (expectations.py), and every result is compared with them.
+// as the oracle: the inputs and NumPy's answers for them come from oracle.mjs (shared with
+// the browser tests, tests/browser/), and every result is compared with them.
 //
 // Usage: NUMC_WEB_PACKAGE=BUILD_DIR/package [NUMC_CLI=path/to/native/numc] \
 //        node --expose-gc --test tests/web/node.test.mjs
@@ -16,6 +16,7 @@ import { Worker } from 'node:worker_threads';
 import zlib from 'node:zlib';
 
 import { functionsDts } from '../../web/gen_dts.mjs';
+import { assertClose, expected, inputs, randoms } from './oracle.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pkg = path.resolve(process.env.NUMC_WEB_PACKAGE ?? '');
@@ -24,49 +25,6 @@ const entry = pathToFileURL(path.join(pkg, 'src', 'index.js')).href;
 // TypeScript's compiler, from the root package.json's devDependencies (or NUMC_TSC).
 const tsc = [process.env.NUMC_TSC, path.join(here, '..', '..', 'node_modules', 'typescript', 'bin', 'tsc')]
   .find((f) => f && fs.existsSync(f));
-
-// A deterministic generator (LCG) for the inputs: the same arrays on every run.
-let seed = 12345;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1;
-const randoms = (n) => Array.from({ length: n }, rand);
-const reshape = (flat, shape) =>
-  shape.length <= 1 ? flat : Array.from({ length: shape[0] }, (_, i) => {
-    const step = flat.length / shape[0];
-    return reshape(flat.slice(i * step, (i + 1) * step), shape.slice(1));
-  });
-
-const inputs = {
-  A: reshape(randoms(35), [5, 7]),
-  B: reshape(randoms(21), [7, 3]),
-  col: reshape(randoms(3), [3, 1]),
-  row: randoms(4),
-  ints: reshape([3, -7, 12, 5, 0, -2], [2, 3]),
-  cube: reshape(randoms(24), [2, 3, 4]),
-  spd: null, // filled below: M M^T + 4 I is symmetric positive definite
-  rhs: reshape(randoms(8), [4, 2]),
-};
-{
-  const m = reshape(randoms(16), [4, 4]);
-  inputs.spd = m.map((r, i) => m.map((s, j) => r.reduce((acc, x, k) => acc + x * s[k], 0) + (i === j ? 4 : 0)));
-}
-
-/** NumPy's answers for `inputs`, computed once by expectations.py. */
-const expected = JSON.parse(execFileSync('/usr/bin/python3', [path.join(here, 'expectations.py')], {
-  input: JSON.stringify(inputs),
-  encoding: 'utf8',
-}));
-
-/** Asserts that nested numbers agree within rtol/atol (NumPy's allclose). */
-function assertClose(actual, want, { rtol = 1e-6, atol = 1e-6 } = {}, where = '') {
-  if (Array.isArray(want)) {
-    assert.ok(Array.isArray(actual), `${where}: expected an array, got ${actual}`);
-    assert.equal(actual.length, want.length, `${where}: length`);
-    want.forEach((w, i) => assertClose(actual[i], w, { rtol, atol }, `${where}[${i}]`));
-    return;
-  }
-  const a = Number(actual);
-  assert.ok(Math.abs(a - want) <= atol + rtol * Math.abs(want), `${where}: ${a} is not close to ${want}`);
-}
 
 let np;
 let initMs;
