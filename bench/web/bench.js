@@ -27,7 +27,7 @@ export async function bench({ entry, tfjsWasmDir, sizes, minReps, maxReps, budge
     numc_wasm: numcEngine(np, 'cpu'),
     numc_wasm_1t: numcEngine(np1, 'cpu'),
     tfjs_wasm: tfEngine('wasm'),
-    numc_webgpu: np.device === 'gpu' ? numcEngine(np, 'gpu') : null, // 'n/a' until numc has the glue
+    numc_webgpu: np.device === 'gpu' ? numcEngine(np, 'gpu') : null, // 'n/a' without WebGPU
     tfjs_webgpu: tfEngine('webgpu'),
   };
   const timing = { minReps, maxReps, budgetMs };
@@ -68,7 +68,10 @@ export async function bench({ entry, tfjsWasmDir, sizes, minReps, maxReps, budge
 function numcEngine(np, device) {
   return {
     async prepare(a, b, n) {
-      const [x, y] = await Promise.all([a, b].map((m) => np.array(m, { shape: [n, n], dtype: 'float32' })));
+      const host = await Promise.all([a, b].map((m) => np.array(m, { shape: [n, n], dtype: 'float32' })));
+      // Inputs where the engine computes, as TF.js's tensors are after the warm-up call.
+      const [x, y] = device === 'gpu' ? await Promise.all(host.map((t) => t.to('gpu'))) : host;
+      if (device === 'gpu') host.forEach((t) => t.dispose());
       return {
         async call() {
           const c = await np.matmul(x, y, { device });

@@ -46,6 +46,25 @@ export class NumcArray {
    * else 'cpu' (WebAssembly memory). */
   get device() { return this.#rt.m._numc_location(this.handle()) === DEVICE_GPU ? 'gpu' : 'cpu'; }
 
+  /**
+   * A copy of the array on `device`: 'gpu' (GPU memory; later GPU operations read it in place,
+   * without an upload) or 'cpu' (WebAssembly memory). Rejects with NumcError EUNAVAIL for
+   * 'gpu' when no GPU is usable.
+   * @param {'cpu'|'gpu'} device
+   * @returns {Promise<NumcArray>}
+   */
+  async to(device) {
+    const rt = this.#rt;
+    const move = { gpu: rt.m._numc_to_device, cpu: rt.m._numc_to_host }[device];
+    if (!move) throw rt.error('EINVAL', `to(): device must be 'cpu' or 'gpu', not '${device}'`);
+    const ptr = await rt.retrying(() => rt.withAlloc([4], (out) => {
+      rt.u32[out >> 2] = 0;
+      rt.check(move(this.handle(), out));
+      return rt.u32[out >> 2];
+    }));
+    return new NumcArray(rt, ptr);
+  }
+
   /** True once dispose() ran; the array can then no longer be used. */
   get disposed() { return this.#ptr === 0; }
 

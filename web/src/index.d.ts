@@ -55,6 +55,9 @@ export declare class NumcArray {
   readonly dtype: DType;
   /** 'gpu' for a GPU result not yet read back (data() reads it), else 'cpu'. */
   readonly device: 'cpu' | 'gpu';
+  /** A copy on the GPU (later GPU operations read it without an upload) or in WebAssembly
+   * memory. */
+  to(device: 'cpu' | 'gpu'): Promise<NumcArray>;
   readonly ndim: number;
   readonly size: number;
   /** True once dispose() ran. */
