@@ -83,6 +83,17 @@ describe('memory', () => {
     await assert.rejects(np.add(a, 1), { code: 'EINVAL', message: /disposed/ });
   });
 
+  test("to('cpu') copies; to('gpu') without a GPU rejects with EUNAVAIL", async () => {
+    const a = await np.array([1, 2, 3], { dtype: 'float32' });
+    const b = await a.to('cpu');
+    assert.equal(b.device, 'cpu');
+    assert.deepEqual(Array.from(await b.data()), [1, 2, 3]);
+    await assert.rejects(a.to('gpu'), { code: 'EUNAVAIL' });
+    await assert.rejects(a.to('tpu'), { code: 'EINVAL' });
+    a.dispose();
+    b.dispose();
+  });
+
   test('forgotten arrays are freed by the FinalizationRegistry', { skip: !globalThis.gc && 'needs node --expose-gc' }, async () => {
     const base = np.stats();
     await (async () => {
