@@ -15,9 +15,14 @@
  * @returns rows of { n, engine: ms or null }, and what ran (threads, variant, adapter)
  */
 export async function bench({ entry, tfjsWasmDir, sizes, minReps, maxReps, budgetMs }) {
+  // Initialisation as a page pays it: fetch + compile of the module, GPU adapter and device.
+  let t = performance.now();
   const { init } = await import(entry);
   const np = await init({ device: 'auto' }); // the threads build: the page is cross-origin isolated
+  const initMs = performance.now() - t;
+  t = performance.now();
   const np1 = await init({ device: 'cpu', threads: false }); // the single-threaded build, beside it
+  const init1Ms = performance.now() - t;
   // TF.js's wasm backend caps its threads at hardwareConcurrency / 2 (tfjs-backend-wasm's
   // backend.cc, whatever setThreadsCount asks): numc's single-threaded build is timed too,
   // for a like-for-like column where that cap leaves TF.js one thread.
@@ -55,6 +60,7 @@ export async function bench({ entry, tfjsWasmDir, sizes, minReps, maxReps, budge
   }
   return {
     rows,
+    initMs, init1Ms,
     numc: { variant: np.variant, device: np.device, info: np.info(), gpuInfo: np.gpuInfo(), info1t: np1.info() },
     tfjs: { version: tf.version_core, wasmThreads: tf.wasm.getThreadsCount() },
     hardwareConcurrency: navigator.hardwareConcurrency,

@@ -51,6 +51,8 @@ try {
   console.log(`numc ${r.numc.variant} build ${threads(r.numc.info)} threads (and single build ` +
     `${threads(r.numc.info1t)}), np.device ${r.numc.device}; TensorFlow.js ${r.tfjs.version}, wasm backend ` +
     `${r.tfjs.wasmThreads} threads`);
+  console.log(`init: ${r.initMs.toFixed(0)} ms (threads build, GPU device included), ` +
+    `${r.init1Ms.toFixed(0)} ms (single build, CPU; module fetched and compiled again)`);
   console.log(`median of ${minReps}-${maxReps} reps after a warm-up; ms (GFLOP/s); ratio = TF.js time / numc time\n`);
   console.log(table(r.rows));
   const worst = Math.max(...r.rows.flatMap((row) => Object.values(row.maxRelErr)));

@@ -25,19 +25,22 @@ const REPORTED_LIMITS = ['maxStorageBufferBindingSize', 'maxBufferSize', 'maxCom
  */
 export async function connectGpu(rt) {
   const module = rt.m;
-  const gpu = globalThis.navigator?.gpu;
-  if (!gpu) return { info: null, reason: 'navigator.gpu is missing (no WebGPU here, or not a secure context)' };
-  const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
-  if (!adapter) return { info: null, reason: 'navigator.gpu.requestAdapter() found no adapter' };
-  const requiredLimits = {};
-  for (const name of WANTED_LIMITS) if (adapter.limits[name] !== undefined) requiredLimits[name] = adapter.limits[name];
-  let device;
-  try {
-    device = await adapter.requestDevice({ requiredLimits });
-  } catch (e) {
-    return { info: null, reason: `the adapter gave no device: ${e.message}` };
+  // The module (one per variant) is shared by every init(): so is its device.
+  let { adapter, device } = module.numcGpu ?? {};
+  if (!device) {
+    const gpu = globalThis.navigator?.gpu;
+    if (!gpu) return { info: null, reason: 'navigator.gpu is missing (no WebGPU here, or not a secure context)' };
+    adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+    if (!adapter) return { info: null, reason: 'navigator.gpu.requestAdapter() found no adapter' };
+    const requiredLimits = {};
+    for (const name of WANTED_LIMITS) if (adapter.limits[name] !== undefined) requiredLimits[name] = adapter.limits[name];
+    try {
+      device = await adapter.requestDevice({ requiredLimits });
+    } catch (e) {
+      return { info: null, reason: `the adapter gave no device: ${e.message}` };
+    }
+    module.numcGpu = { adapter, device };
   }
-  module.numcGpu = { adapter, device };
   // numc_gpu_info creates the C side's context on this device (numc_gpu_properties:
   // include/numc/gpu.h; read through the library's own accessors below).
   const props = readProperties(rt);
