@@ -8,13 +8,14 @@
 
 /* 64 bytes: a cache line, and the widest vector load (AVX-512) we issue. */
 #define NUMC__ALIGN 64
-/* Large buffers start on a 2 MiB boundary and ask for transparent huge pages, as NumPy
- * does: on the virtual machines we run on a 4 KiB page fault costs ~10 us, so first
- * touching a fresh 40 MB array took 10x longer than computing on it. Below 32 MiB (glibc's
- * largest dynamic mmap threshold) freed blocks are reused from the heap, already touched,
- * so the advice would only cost a system call. */
+/* Large buffers start on a 2 MiB boundary and ask for transparent huge pages, from 4 MiB
+ * on as NumPy does: on the virtual machines we run on a 4 KiB page fault costs ~10 us, so
+ * first touching a fresh 40 MB array took 10x longer than computing on it. glibc does not
+ * reliably reuse freed blocks of a few MiB from its heap: an 8 MiB block allocated and
+ * freed in a loop was fresh (2048 faults, 27 ms to first touch) on most iterations, and
+ * 0.6-0.9 ms with the advice. */
 #define NUMC__HUGE_ALIGN ((size_t)2 << 20)
-#define NUMC__HUGE_MIN ((size_t)32 << 20)
+#define NUMC__HUGE_MIN ((size_t)4 << 20)
 
 void *numc__alloc(size_t nbytes, bool zero) {
   size_t rounded = (nbytes + NUMC__ALIGN - 1) / NUMC__ALIGN * NUMC__ALIGN;
