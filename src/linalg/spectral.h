@@ -96,7 +96,7 @@ numc_status numc__apply_reflectors_z(int64_t m, int64_t nc, int64_t k, const num
  * columns x_a, x_b to c x_a + s x_b, c x_b - s x_a. A NULL rotbuf records nothing. */
 typedef struct numc__rotbuf {
   double *z;
-  int64_t ld, rows;
+  int64_t ld, rows, cols; /* cols: the ncols of numc__rotbuf_init */
   int64_t len, cap;
   int32_t *ab; /* pairs of column indices */
   double *cs;  /* pairs (c, s) */
