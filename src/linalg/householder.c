@@ -3,6 +3,7 @@
 #include <float.h>
 #include <math.h>
 
+#include "core/threads.h"
 #include "linalg/gemm.h"
 #include "linalg/spectral.h"
 
@@ -16,6 +17,7 @@
 #define GEMM numc__dgemm
 #include "linalg/householder_tmpl.h"
 #include "linalg/hetrd_blocked_tmpl.h"
+#include "linalg/gebrd_blocked_tmpl.h"
 #undef T
 #undef SFX
 #undef CONJ
@@ -29,3 +31,4 @@
 #define GEMM numc__zgemm
 #include "linalg/householder_tmpl.h"
 #include "linalg/hetrd_blocked_tmpl.h"
+#include "linalg/gebrd_blocked_tmpl.h"
