@@ -56,8 +56,8 @@ void numc__dealloc(void *p);
 
 /* Users of per-thread scratch memory (scratch.c): one buffer each, so that they nest. */
 typedef enum {
-  NUMC__SCRATCH_GEMM = 0,   /* GEMM's packing memory (gemm_driver.c) */
-  NUMC__SCRATCH_LINALG = 1, /* the work copies of numc__la_for_each (linalg/dense.c) */
+  NUMC__SCRATCH_GEMM = 0,      /* GEMM's packing memory (gemm_driver.c) */
+  NUMC__SCRATCH_LINALG = 1,    /* the work copies of numc__la_for_each (linalg/dense.c) */
   NUMC__SCRATCH_ROTATIONS = 2, /* a packed row block of linalg/rotations.c */
   NUMC__SCRATCH_SLOTS
 } numc__scratch_slot;

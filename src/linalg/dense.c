@@ -121,8 +121,7 @@ static void for_each_range(void *ctx, int64_t begin, int64_t end, int thread) {
 /* Work memory up to this size is the calling thread's scratch, kept between calls: a
  * 256 x 256 inverse faulted in its megabyte of fresh pages in three times the time it
  * computed. Larger work gets fresh memory each call, so that one large call does not hold
- * it for the thread's life; from 32 MiB numc__alloc asks for huge pages, which makes
- * first touching cheap anyway. */
+ * it for the thread's life; numc__alloc gives it huge pages, cheap to first touch. */
 #define LA_KEPT_BYTES ((size_t)32 << 20)
 /* The scratch is in use on this thread: an item that itself ran numc__la_for_each would
  * get fresh memory. */

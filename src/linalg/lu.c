@@ -54,6 +54,7 @@ typedef struct lu_solve_job {
    * pass over the rows per column: a row is scaled, updated and searched for the next    \
    * pivot while its cache lines are at hand (the panel's columns are strided in memory). */ \
   static int64_t lu_panel_##s(int64_t m, int64_t n, T *a, int64_t lda, int64_t *piv) {    \
+    if (n == 0) return 0;                                                                 \
     int64_t info = 0, p = 0;                                                              \
     double best = NUMC__LA_ABS1(a[0]);                                                    \
     for (int64_t i = 1; i < m; i++) {                                                     \
