@@ -15,6 +15,7 @@
 #define CONJ(x) (x)
 #define TVAL(re, im) (re)
 #define GEMM numc__dgemm
+#define SYMV_FAST numc__symv_lower_fast
 #include "linalg/householder_tmpl.h"
 #include "linalg/hetrd_blocked_tmpl.h"
 #include "linalg/gebrd_blocked_tmpl.h"
@@ -23,6 +24,7 @@
 #undef CONJ
 #undef TVAL
 #undef GEMM
+#undef SYMV_FAST
 
 #define T numc__c128
 #define SFX _z

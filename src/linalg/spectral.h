@@ -69,6 +69,10 @@ numc_status numc__mstack_each(const numc__mstack *st, numc__mstack_fn fn, void *
 numc_status numc__hetrd_d(int64_t n, double *a, int64_t lda, double *d, double *e, double *tau);
 numc_status numc__hetrd_z(int64_t n, numc__c128 *a, int64_t lda, double *d, double *e,
                           numc__c128 *tau);
+/* y = B v for the real symmetric m x m b (leading dimension ldb) of which only the lower
+ * triangle is read, by an AVX-512 kernel (symv_avx512.c); false, and nothing done, where
+ * that kernel cannot run: the caller's portable loop does it. */
+bool numc__symv_lower_fast(int64_t m, const double *b, int64_t ldb, const double *v, double *y);
 /* m x n a with m >= n -> real upper bidiagonal (d, e) = Q^H a P (LAPACK zgebrd). Left
  * reflectors below the diagonal of column j, right reflector j (its vector u, acting on
  * columns j+1..) right of the superdiagonal of row j. taup has room for n + m entries
