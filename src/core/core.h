@@ -54,6 +54,19 @@ void numc__gpu_buffer_free(struct numc__gpu_buffer *d);
 void *numc__alloc(size_t nbytes, bool zero);
 void numc__dealloc(void *p);
 
+/* Users of per-thread scratch memory (scratch.c): one buffer each, so that they nest. */
+typedef enum {
+  NUMC__SCRATCH_GEMM = 0,      /* GEMM's packing memory (gemm_driver.c) */
+  NUMC__SCRATCH_LINALG = 1,    /* the work copies of numc__la_for_each (linalg/dense.c) */
+  NUMC__SCRATCH_ROTATIONS = 2, /* a packed row block of linalg/rotations.c */
+  NUMC__SCRATCH_SLOTS
+} numc__scratch_slot;
+/* This thread's buffer of `slot`, at least `bytes`, 64-byte aligned, contents undefined;
+ * kept for the next call on this thread (grown, never shrunk) and freed when the thread
+ * exits. The caller must not hold it across another use of the same slot on this thread.
+ * NULL when out of memory. */
+void *numc__scratch(numc__scratch_slot slot, size_t bytes);
+
 numc_buffer *numc__buffer_new(size_t nbytes, bool zero);
 void numc__buffer_retain(numc_buffer *b);
 void numc__buffer_release(numc_buffer *b);

@@ -149,7 +149,7 @@ static size_t panel_bytes(const problem *pb, int64_t n) {
 static numc_status blocked(const problem *pb, int64_t m0, int64_t m1, int64_t n0, int64_t n1) {
   const numc__gemm_ukernel *uk = pb->uk;
   size_t a_bytes = block_bytes(pb, m1 - m0);
-  char *apack = numc__gemm_workspace(a_bytes + panel_bytes(pb, n1 - n0));
+  char *apack = numc__scratch(NUMC__SCRATCH_GEMM, a_bytes + panel_bytes(pb, n1 - n0));
   if (!apack) return NUMC_ENOMEM;
   char *bpack = apack + a_bytes;
   int64_t height = block_height(pb, m1 - m0);
@@ -251,8 +251,8 @@ static numc_status gemm(problem *pb) {
   int threads = work < PARALLEL_MNK ? 1 : numc_get_num_threads();
   if (threads == 1) return rectangle(pb, 0, pb->m, 0, pb->n);
   if (!pb->direct && work >= TEAM_MNK && pb->m >= (int64_t)threads * pb->uk->mr) {
-    pb->team_work = numc__gemm_workspace(2 * panel_bytes(pb, pb->n) +
-                                         (size_t)threads * block_bytes(pb, pb->m));
+    pb->team_work = numc__scratch(NUMC__SCRATCH_GEMM, 2 * panel_bytes(pb, pb->n) +
+                                                          (size_t)threads * block_bytes(pb, pb->m));
     if (!pb->team_work) return NUMC_ENOMEM;
     numc__parallel_team(threads, team_member, pb);
     return NUMC_OK;

@@ -1,6 +1,6 @@
-/* Pieces of the blocked GEMM (gemm_driver.c) that depend on the element type or live
- * outside the loop nest: edge tiles, per-thread packing memory. (Packing belongs to the
- * kernel families: gemm_kernels.h.) */
+/* Pieces of the blocked GEMM (gemm_driver.c) that depend on the element type: edge tiles.
+ * (Packing belongs to the kernel families, gemm_kernels.h; packing memory is per-thread
+ * scratch, numc__scratch in core.h.) */
 #ifndef NUMC_GEMM_INTERNAL_H
 #define NUMC_GEMM_INTERNAL_H
 
@@ -20,9 +20,5 @@ typedef struct {
 } numc__gemm_elem_ops;
 
 extern const numc__gemm_elem_ops numc__gemm_ops_f32, numc__gemm_ops_f64;
-
-/* This thread's packing memory, at least `bytes`, 64-byte aligned; kept for the next call
- * on this thread and freed when the thread exits. NULL when out of memory. */
-void *numc__gemm_workspace(size_t bytes);
 
 #endif

@@ -18,8 +18,13 @@
 /* Column blocks of the lower-triangular rank-2nb update. */
 #define HETRD_UPDATE_COLS 128
 
-/* y = B v for the Hermitian m x m b of which only the lower triangle is read. */
+/* y = B v for the Hermitian m x m b of which only the lower triangle is read. The
+ * includer may define SYMV_FAST(m, b, ldb, v, y), a kernel that returns false where it
+ * cannot run (householder.c: the AVX-512 one, for real T). */
 static void FN(lower_hemv)(int64_t m, const T *b, int64_t ldb, const T *v, T *y) {
+#ifdef SYMV_FAST
+  if (SYMV_FAST(m, b, ldb, v, y)) return;
+#endif
   for (int64_t i = 0; i < m; i++) y[i] = 0;
   for (int64_t k = 0; k < m; k++) {
     const T *col = b + k * ldb;

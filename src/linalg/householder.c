@@ -3,6 +3,7 @@
 #include <float.h>
 #include <math.h>
 
+#include "core/threads.h"
 #include "linalg/gemm.h"
 #include "linalg/spectral.h"
 
@@ -14,13 +15,16 @@
 #define CONJ(x) (x)
 #define TVAL(re, im) (re)
 #define GEMM numc__dgemm
+#define SYMV_FAST numc__symv_lower_fast
 #include "linalg/householder_tmpl.h"
 #include "linalg/hetrd_blocked_tmpl.h"
+#include "linalg/gebrd_blocked_tmpl.h"
 #undef T
 #undef SFX
 #undef CONJ
 #undef TVAL
 #undef GEMM
+#undef SYMV_FAST
 
 #define T numc__c128
 #define SFX _z
@@ -29,3 +33,4 @@
 #define GEMM numc__zgemm
 #include "linalg/householder_tmpl.h"
 #include "linalg/hetrd_blocked_tmpl.h"
+#include "linalg/gebrd_blocked_tmpl.h"

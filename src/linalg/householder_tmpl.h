@@ -122,8 +122,10 @@ static void FN(hetrd_unblocked)(int64_t n, T *a, int64_t lda, double *d, double 
   if (n > 0) d[n - 1] = creal(a[(n - 1) + (n - 1) * lda]);
 }
 
-void FN(numc__gebrd)(int64_t m, int64_t n, T *a, int64_t lda, double *d, double *e, T *tauq,
-                     T *taup) {
+/* The unblocked bidiagonal reduction (zgebd2), for small matrices and the end of the
+ * blocked one (gebrd_blocked_tmpl.h). */
+static void FN(gebrd_unblocked)(int64_t m, int64_t n, T *a, int64_t lda, double *d, double *e,
+                                T *tauq, T *taup) {
   T *y = taup + n; /* caller gives taup room for n + m entries */
   for (int64_t j = 0; j < n; j++) {
     T *ajj = a + j + j * lda;

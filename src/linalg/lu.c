@@ -1,146 +1,186 @@
 /* LU factorisation with partial pivoting, and what NumPy builds on it: inv, solve, det,
  * slogdet.
  *
- * The factorisation is LAPACK's getrf (Golub & Van Loan, Matrix Computations 4th ed.,
- * Alg. 3.4.1 blocked as in section 3.4.7): right-looking over panels of LU_NB columns;
- * each panel is factored unblocked (getf2), its row swaps are applied to the rest of the
- * matrix, the block row right of it is solved with the panel's unit lower triangle, and
- * the trailing matrix takes the rank-LU_NB update A22 -= A21 A12 through GEMM, where
- * nearly all of the 2/3 n^3 flops are. As in LAPACK, an exactly zero pivot does not stop
- * the factorisation: it is recorded (info) and the column is left unscaled. inv and
- * solve then fail with "Singular matrix" (NumPy raises exactly when getrf's info > 0),
- * while det gives 0 and slogdet (0, -inf). Matrices are row-major work copies (dense.h). */
+ * The factorisation is LAPACK's getrf2 (Toledo's recursive LU, SIAM J. Matrix Anal. Appl.
+ * 18(4), 1997): the left half of the columns is factored recursively, its row swaps are
+ * applied to the right half, whose top block is solved with the left half's unit lower
+ * triangle, and the bottom block takes the update A22 -= A21 A12 through GEMM before it
+ * is factored recursively in turn. Nearly all of the 2/3 n^3 flops are then GEMM, in
+ * products as large as the matrix allows; only panels of at most LU_BASE columns are
+ * factored element by element (getf2). The triangular solves recurse the same way
+ * (trsm). As in LAPACK, an exactly zero pivot does not stop the factorisation: it is
+ * recorded (info) and the column is left unscaled. inv and solve then fail with
+ * "Singular matrix" (NumPy raises exactly when getrf's info > 0), while det gives 0 and
+ * slogdet (0, -inf). Matrices are row-major work copies (dense.h). */
+#include <stdatomic.h>
+
+#include "core/threads.h"
 #include "linalg/dense.h"
 
-/* Panel width: wide enough that the trailing GEMM runs near peak, narrow enough that the
- * unblocked panel (memory bound) stays a small share. */
-#define LU_NB 64
-/* Row blocks of the triangular solves: their off-diagonal parts go through GEMM. */
-#define TRSM_NB 64
+/* Panels up to this many columns are factored element by element (their rows are this
+ * short, so the loops cannot vectorise well), and triangles up to this size are solved by
+ * substitution: below it, GEMM calls would cost more than they save. */
+#define LU_BASE 16
+/* Right-hand sides are solved in parallel in column blocks worth at least this many
+ * flops each (the pool's fork-join costs 10-20 us, about 1e6 flops of a triangular
+ * solve), and multiples of LU_SOLVE_COLS columns wide (whole GEMM micro-tiles). */
+#define LU_SOLVE_GRAIN_FLOPS 2e6
+#define LU_SOLVE_COLS 16
 
 /* d / |d|, NumPy's sign of a diagonal entry: for real entries by comparison (an infinite
  * entry has sign 1 or -1, not inf/inf), for complex ones by division. */
 static double unit_d(double d, double ad) { return (void)ad, d < 0 ? -1 : 1; }
 static numc__c128 unit_z(numc__c128 d, double ad) { return d / ad; }
 
+/* Where a recursion splits n rows or columns: in half, on a multiple of LU_BASE when
+ * there is room, so that the GEMMs below work on whole micro-tiles. */
+static int64_t lu_split(int64_t n) {
+  int64_t half = n / 2;
+  return half > LU_BASE ? half / LU_BASE * LU_BASE : half;
+}
+
+/* The factors and right-hand sides of one lu_solve, shared by the threads solving blocks
+ * of its columns. */
+typedef struct lu_solve_job {
+  numc_dtype wt;
+  int64_t n, m;  /* the factors are n x n, B n x m */
+  const void *lu;
+  void *b;
+  atomic_int status; /* first failure (NUMC_ENOMEM), NUMC_OK while none */
+} lu_solve_job;
+
 #define LU_ALGORITHMS(s, T, E)                                                            \
-  /* getf2: the m x n panel at a (m >= n), pivots piv[0..n) relative to the panel. */     \
+  /* getf2: the m x n panel at a (m >= n), pivots piv[0..n) relative to the panel. One   \
+   * pass over the rows per column: a row is scaled, updated and searched for the next    \
+   * pivot while its cache lines are at hand (the panel's columns are strided in memory). */ \
   static int64_t lu_panel_##s(int64_t m, int64_t n, T *a, int64_t lda, int64_t *piv) {    \
-    int64_t info = 0;                                                                     \
+    if (n == 0) return 0;                                                                 \
+    int64_t info = 0, p = 0;                                                              \
+    double best = NUMC__LA_ABS1(a[0]);                                                    \
+    for (int64_t i = 1; i < m; i++) {                                                     \
+      double v = NUMC__LA_ABS1(a[i * lda]);                                               \
+      if (v > best) best = v, p = i;                                                      \
+    }                                                                                     \
     for (int64_t k = 0; k < n; k++) {                                                     \
-      int64_t p = k;                                                                      \
-      double best = NUMC__LA_ABS1(a[k * lda + k]);                                        \
-      for (int64_t i = k + 1; i < m; i++) {                                               \
-        double v = NUMC__LA_ABS1(a[i * lda + k]);                                         \
-        if (v > best) best = v, p = i;                                                    \
-      }                                                                                   \
       piv[k] = p;                                                                         \
       T pivot = a[p * lda + k];                                                           \
-      if (pivot != 0) {                                                                   \
-        if (p != k)                                                                       \
-          for (int64_t j = 0; j < n; j++) {                                               \
-            T t = a[k * lda + j];                                                         \
-            a[k * lda + j] = a[p * lda + j];                                              \
-            a[p * lda + j] = t;                                                           \
-          }                                                                               \
-        if (NUMC__LA_ABS(pivot) >= DBL_MIN) {                                             \
-          T r = NUMC__LA_DIV((T)1, pivot);                                                \
-          for (int64_t i = k + 1; i < m; i++) a[i * lda + k] = NUMC__MUL(a[i * lda + k], r); \
-        } else {                                                                          \
-          for (int64_t i = k + 1; i < m; i++) a[i * lda + k] = NUMC__LA_DIV(a[i * lda + k], pivot); \
+      if (pivot != 0 && p != k)                                                           \
+        for (int64_t j = 0; j < n; j++) {                                                 \
+          T t = a[k * lda + j];                                                           \
+          a[k * lda + j] = a[p * lda + j];                                                \
+          a[p * lda + j] = t;                                                             \
         }                                                                                 \
-      } else if (!info) {                                                                 \
-        info = k + 1;                                                                     \
-      }                                                                                   \
+      if (pivot == 0 && !info) info = k + 1; /* the column stays unscaled */              \
+      bool scale = pivot != 0, reciprocal = NUMC__LA_ABS(pivot) >= DBL_MIN;               \
+      T r = reciprocal ? NUMC__LA_DIV((T)1, pivot) : (T)1;                                \
       const T *rowk = &a[k * lda];                                                        \
+      p = k + 1, best = 0;                                                                \
       for (int64_t i = k + 1; i < m; i++) {                                               \
         T *rowi = &a[i * lda];                                                            \
-        T l = rowi[k];                                                                    \
+        T l = !scale ? rowi[k] : reciprocal ? NUMC__MUL(rowi[k], r) : NUMC__LA_DIV(rowi[k], pivot); \
+        rowi[k] = l;                                                                      \
         for (int64_t j = k + 1; j < n; j++) rowi[j] -= NUMC__MUL(l, rowk[j]);             \
+        if (k + 1 < n) {                                                                  \
+          double v = NUMC__LA_ABS1(rowi[k + 1]);                                          \
+          if (i == k + 1 || v > best) best = v, p = i; /* as idamax: a NaN first stays */ \
+        }                                                                                 \
       }                                                                                   \
     }                                                                                     \
     return info;                                                                          \
   }                                                                                       \
                                                                                           \
-  /* B := L^{-1} B, L the n x n unit lower triangle at l, B n x m: forward substitution  \
-   * by whole rows, so that the inner loop runs along contiguous memory. */               \
-  static void forward_unit_##s(int64_t n, int64_t m, const T *l, int64_t ldl, T *b,       \
-                               int64_t ldb) {                                             \
-    for (int64_t i = 1; i < n; i++)                                                       \
-      for (int64_t p = 0; p < i; p++) {                                                   \
-        T f = l[i * ldl + p];                                                             \
-        const T *bp = &b[p * ldb];                                                        \
-        T *bi = &b[i * ldb];                                                              \
-        for (int64_t j = 0; j < m; j++) bi[j] -= NUMC__MUL(f, bp[j]);                     \
+  /* laswp: swap row k with row piv[k], k = k0, ..., k1 - 1 in order, over the n columns  \
+   * at a. */                                                                             \
+  static void swap_rows_##s(T *a, int64_t lda, int64_t n, const int64_t *piv, int64_t k0, \
+                            int64_t k1) {                                                 \
+    for (int64_t k = k0; k < k1; k++) {                                                   \
+      if (piv[k] == k) continue;                                                          \
+      T *r1 = &a[k * lda], *r2 = &a[piv[k] * lda];                                        \
+      for (int64_t j = 0; j < n; j++) {                                                   \
+        T t = r1[j];                                                                      \
+        r1[j] = r2[j];                                                                    \
+        r2[j] = t;                                                                        \
       }                                                                                   \
-  }                                                                                       \
-                                                                                          \
-  /* B := U^{-1} B, U the n x n upper triangle at u (nonzero diagonal): back substitution. */ \
-  static void backward_##s(int64_t n, int64_t m, const T *u, int64_t ldu, T *b, int64_t ldb) { \
-    for (int64_t i = n - 1; i >= 0; i--) {                                                \
-      T *bi = &b[i * ldb];                                                                \
-      for (int64_t p = i + 1; p < n; p++) {                                               \
-        T f = u[i * ldu + p];                                                             \
-        const T *bp = &b[p * ldb];                                                        \
-        for (int64_t j = 0; j < m; j++) bi[j] -= NUMC__MUL(f, bp[j]);                     \
-      }                                                                                   \
-      T r = NUMC__LA_DIV((T)1, u[i * ldu + i]);                                           \
-      for (int64_t j = 0; j < m; j++) bi[j] = NUMC__MUL(bi[j], r);                        \
     }                                                                                     \
   }                                                                                       \
                                                                                           \
-  /* getrs after getrf: B := A^{-1} B from the factors, B n x m. Blocked left-looking:    \
-   * each TRSM_NB rows of B first take the GEMM update from the rows already solved. */   \
-  static numc_status lu_solve_##s(int64_t n, int64_t m, const T *lu, const int64_t *piv,  \
-                                  T *b) {                                                 \
-    for (int64_t i = 0; i < n; i++)                                                       \
-      if (piv[i] != i)                                                                    \
-        for (int64_t j = 0; j < m; j++) {                                                 \
-          T t = b[i * m + j];                                                             \
-          b[i * m + j] = b[piv[i] * m + j];                                               \
-          b[piv[i] * m + j] = t;                                                          \
+  /* trsm: B := L^{-1} B, L the n x n unit lower triangle at l, B n x m. Recursive, the   \
+   * off-diagonal block through GEMM; the base is forward substitution by whole rows, so  \
+   * that the inner loop runs along contiguous memory. */                                 \
+  static numc_status trsm_lower_unit_##s(int64_t n, int64_t m, const T *l, int64_t ldl,   \
+                                         T *b, int64_t ldb) {                             \
+    if (n <= LU_BASE) {                                                                   \
+      for (int64_t i = 1; i < n; i++)                                                     \
+        for (int64_t p = 0; p < i; p++) {                                                 \
+          T f = l[i * ldl + p];                                                           \
+          const T *bp = &b[p * ldb];                                                      \
+          T *bi = &b[i * ldb];                                                            \
+          for (int64_t j = 0; j < m; j++) bi[j] -= NUMC__MUL(f, bp[j]);                   \
         }                                                                                 \
-    for (int64_t i0 = 0; i0 < n; i0 += TRSM_NB) {                                         \
-      int64_t ib = n - i0 < TRSM_NB ? n - i0 : TRSM_NB;                                   \
-      if (i0 > 0)                                                                         \
-        NUMC__TRY(NUMC__LA_GEMM(b)(ib, m, i0, -1, &lu[i0 * n], n, 1, b, m, 1, 1, &b[i0 * m], m, 1)); \
-      forward_unit_##s(ib, m, &lu[i0 * n + i0], n, &b[i0 * m], m);                        \
+      return NUMC_OK;                                                                     \
     }                                                                                     \
-    for (int64_t i1 = n; i1 > 0; i1 -= TRSM_NB) {                                         \
-      int64_t i0 = i1 - TRSM_NB > 0 ? i1 - TRSM_NB : 0;                                   \
-      if (i1 < n)                                                                         \
-        NUMC__TRY(NUMC__LA_GEMM(b)(i1 - i0, m, n - i1, -1, &lu[i0 * n + i1], n, 1, &b[i1 * m], m, 1, \
-                                   1, &b[i0 * m], m, 1));                                 \
-      backward_##s(i1 - i0, m, &lu[i0 * n + i0], n, &b[i0 * m], m);                       \
+    int64_t n1 = lu_split(n), n2 = n - n1;                                                \
+    NUMC__TRY(trsm_lower_unit_##s(n1, m, l, ldl, b, ldb));                                \
+    NUMC__TRY(NUMC__LA_GEMM(b)(n2, m, n1, -1, &l[n1 * ldl], ldl, 1, b, ldb, 1, 1,        \
+                                &b[n1 * ldb], ldb, 1));                                   \
+    return trsm_lower_unit_##s(n2, m, &l[n1 * ldl + n1], ldl, &b[n1 * ldb], ldb);         \
+  }                                                                                       \
+                                                                                          \
+  /* trsm: B := U^{-1} B, U the n x n upper triangle at u (nonzero diagonal), B n x m:    \
+   * as above, the base by back substitution. */                                         \
+  static numc_status trsm_upper_##s(int64_t n, int64_t m, const T *u, int64_t ldu, T *b,  \
+                                    int64_t ldb) {                                        \
+    if (n <= LU_BASE) {                                                                   \
+      for (int64_t i = n - 1; i >= 0; i--) {                                              \
+        T *bi = &b[i * ldb];                                                              \
+        for (int64_t p = i + 1; p < n; p++) {                                             \
+          T f = u[i * ldu + p];                                                           \
+          const T *bp = &b[p * ldb];                                                      \
+          for (int64_t j = 0; j < m; j++) bi[j] -= NUMC__MUL(f, bp[j]);                   \
+        }                                                                                 \
+        T r = NUMC__LA_DIV((T)1, u[i * ldu + i]);                                         \
+        for (int64_t j = 0; j < m; j++) bi[j] = NUMC__MUL(bi[j], r);                      \
+      }                                                                                   \
+      return NUMC_OK;                                                                     \
     }                                                                                     \
-    return NUMC_OK;                                                                       \
+    int64_t n1 = lu_split(n), n2 = n - n1;                                                \
+    NUMC__TRY(trsm_upper_##s(n2, m, &u[n1 * ldu + n1], ldu, &b[n1 * ldb], ldb));          \
+    NUMC__TRY(NUMC__LA_GEMM(b)(n1, m, n2, -1, &u[n1], ldu, 1, &b[n1 * ldb], ldb, 1, 1, b, \
+                                ldb, 1));                                                 \
+    return trsm_upper_##s(n1, m, u, ldu, b, ldb);                                         \
+  }                                                                                       \
+                                                                                          \
+  /* getrf2: the m x n panel at a (m >= n), pivots piv[0..n) relative to the panel.       \
+   * Returns info as numc__lu_factor does. */                                             \
+  static int64_t lu_recursive_##s(int64_t m, int64_t n, T *a, int64_t lda, int64_t *piv) { \
+    if (n <= LU_BASE) return lu_panel_##s(m, n, a, lda, piv);                             \
+    int64_t n1 = lu_split(n), n2 = n - n1;                                                \
+    T *a12 = a + n1, *a21 = a + n1 * lda, *a22 = a21 + n1;                                \
+    int64_t info = lu_recursive_##s(m, n1, a, lda, piv);                                  \
+    if (info < 0) return info;                                                            \
+    swap_rows_##s(a12, lda, n2, piv, 0, n1);                                              \
+    numc_status st = trsm_lower_unit_##s(n1, n2, a, lda, a12, lda);                       \
+    if (st == NUMC_OK)                                                                    \
+      st = NUMC__LA_GEMM(a)(m - n1, n2, n1, -1, a21, lda, 1, a12, lda, 1, 1, a22, lda, 1); \
+    if (st != NUMC_OK) return st;                                                         \
+    int64_t info2 = lu_recursive_##s(m - n1, n2, a22, lda, piv + n1);                     \
+    if (info2 < 0) return info2;                                                          \
+    if (info2 && !info) info = info2 + n1;                                                \
+    for (int64_t k = n1; k < n; k++) piv[k] += n1;                                        \
+    swap_rows_##s(a, lda, n1, piv, n1, n);                                                \
+    return info;                                                                          \
   }                                                                                       \
                                                                                           \
   int64_t numc__lu_factor_##s(int64_t n, T *a, int64_t lda, int64_t *piv) {               \
-    int64_t info = 0;                                                                     \
-    for (int64_t j = 0; j < n; j += LU_NB) {                                              \
-      int64_t jb = n - j < LU_NB ? n - j : LU_NB, rest = n - j - jb;                      \
-      int64_t pinfo = lu_panel_##s(n - j, jb, &a[j * lda + j], lda, &piv[j]);             \
-      if (pinfo && !info) info = pinfo + j;                                               \
-      for (int64_t k = j; k < j + jb; k++) {                                              \
-        piv[k] += j;                                                                      \
-        if (piv[k] == k) continue;                                                        \
-        T *r1 = &a[k * lda], *r2 = &a[piv[k] * lda];                                      \
-        for (int64_t c = 0; c < n; c++) {                                                 \
-          if (c == j) c += jb; /* the panel swapped its own columns */                    \
-          if (c >= n) break;                                                              \
-          T t = r1[c];                                                                    \
-          r1[c] = r2[c];                                                                  \
-          r2[c] = t;                                                                      \
-        }                                                                                 \
-      }                                                                                   \
-      if (rest == 0) break;                                                               \
-      T *a11 = &a[j * lda + j], *a12 = a11 + jb, *a21 = a11 + jb * lda, *a22 = a21 + jb;  \
-      forward_unit_##s(jb, rest, a11, lda, a12, lda);                                     \
-      if (NUMC__LA_GEMM(a)(rest, rest, jb, -1, a21, lda, 1, a12, lda, 1, 1, a22, lda, 1)) \
-        return NUMC_ENOMEM;                                                               \
-    }                                                                                     \
-    return info;                                                                          \
+    return lu_recursive_##s(n, n, a, lda, piv);                                           \
+  }                                                                                       \
+                                                                                          \
+  /* getrs after getrf on columns [c0, c1) of B (n x m): both triangular solves. */       \
+  static numc_status lu_solve_columns_##s(const lu_solve_job *j, int64_t c0, int64_t c1) { \
+    const T *lu = j->lu;                                                                  \
+    T *b = (T *)j->b + c0;                                                                \
+    NUMC__TRY(trsm_lower_unit_##s(j->n, c1 - c0, lu, j->n, b, j->m));                     \
+    return trsm_upper_##s(j->n, c1 - c0, lu, j->n, b, j->m);                              \
   }                                                                                       \
                                                                                           \
   /* sign and log|det| from the factors, as NumPy's slogdet_from_factored_diagonal:       \
@@ -166,9 +206,31 @@ NUMC__LA_TYPES(LU_ALGORITHMS)
 static int64_t lu_factor(numc_dtype wt, int64_t n, void *a, int64_t *piv) {
   return wt == NUMC_COMPLEX128 ? numc__lu_factor_z(n, a, n, piv) : numc__lu_factor_d(n, a, n, piv);
 }
+
+static void lu_solve_range(void *ctx, int64_t begin, int64_t end, int thread) {
+  (void)thread;
+  lu_solve_job *j = ctx;
+  int64_t c0 = begin * LU_SOLVE_COLS, c1 = end * LU_SOLVE_COLS < j->m ? end * LU_SOLVE_COLS : j->m;
+  numc_status s = j->wt == NUMC_COMPLEX128 ? lu_solve_columns_z(j, c0, c1) : lu_solve_columns_d(j, c0, c1);
+  if (s != NUMC_OK) {
+    int expected = NUMC_OK;
+    atomic_compare_exchange_strong(&j->status, &expected, (int)s);
+  }
+}
+
+/* getrs: B := A^{-1} B from the factors, B n x m row-major. The right-hand sides are
+ * independent: blocks of columns are solved on the pool's threads. */
 static numc_status lu_solve(numc_dtype wt, int64_t n, int64_t m, const void *lu,
                             const int64_t *piv, void *b) {
-  return wt == NUMC_COMPLEX128 ? lu_solve_z(n, m, lu, piv, b) : lu_solve_d(n, m, lu, piv, b);
+  if (wt == NUMC_COMPLEX128)
+    swap_rows_z(b, m, m, piv, 0, n);
+  else
+    swap_rows_d(b, m, m, piv, 0, n);
+  lu_solve_job j = {.wt = wt, .n = n, .m = m, .lu = lu, .b = b, .status = NUMC_OK};
+  double group_flops = 2.0 * (double)n * (double)n * LU_SOLVE_COLS;
+  int64_t grain = (int64_t)(LU_SOLVE_GRAIN_FLOPS / group_flops) + 1;
+  numc__parallel_for((m + LU_SOLVE_COLS - 1) / LU_SOLVE_COLS, grain, lu_solve_range, &j);
+  return (numc_status)atomic_load(&j.status);
 }
 
 /* ------------------------------------------------------ inv and solve */

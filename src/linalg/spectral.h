@@ -69,13 +69,19 @@ numc_status numc__mstack_each(const numc__mstack *st, numc__mstack_fn fn, void *
 numc_status numc__hetrd_d(int64_t n, double *a, int64_t lda, double *d, double *e, double *tau);
 numc_status numc__hetrd_z(int64_t n, numc__c128 *a, int64_t lda, double *d, double *e,
                           numc__c128 *tau);
-/* m x n a with m >= n -> real upper bidiagonal (d, e) = Q^H a P (LAPACK zgebd2). Left
+/* y = B v for the real symmetric m x m b (leading dimension ldb) of which only the lower
+ * triangle is read, by an AVX-512 kernel (symv_avx512.c); false, and nothing done, where
+ * that kernel cannot run: the caller's portable loop does it. */
+bool numc__symv_lower_fast(int64_t m, const double *b, int64_t ldb, const double *v, double *y);
+/* m x n a with m >= n -> real upper bidiagonal (d, e) = Q^H a P (LAPACK zgebrd). Left
  * reflectors below the diagonal of column j, right reflector j (its vector u, acting on
- * columns j+1..) right of the superdiagonal of row j. */
-void numc__gebrd_d(int64_t m, int64_t n, double *a, int64_t lda, double *d, double *e,
-                   double *tauq, double *taup);
-void numc__gebrd_z(int64_t m, int64_t n, numc__c128 *a, int64_t lda, double *d, double *e,
-                   numc__c128 *tauq, numc__c128 *taup);
+ * columns j+1..) right of the superdiagonal of row j. taup has room for n + m entries
+ * (the tail is work). Blocked onto GEMM (gebrd_blocked_tmpl.h) above a small size;
+ * NUMC_ENOMEM when its panel buffers cannot be allocated. */
+numc_status numc__gebrd_d(int64_t m, int64_t n, double *a, int64_t lda, double *d, double *e,
+                          double *tauq, double *taup);
+numc_status numc__gebrd_z(int64_t m, int64_t n, numc__c128 *a, int64_t lda, double *d,
+                          double *e, numc__c128 *tauq, numc__c128 *taup);
 /* a -> upper Hessenberg Q^H a Q, reflectors below the subdiagonal (LAPACK zgehd2). */
 void numc__gehrd_d(int64_t n, double *a, int64_t lda, double *tau);
 void numc__gehrd_z(int64_t n, numc__c128 *a, int64_t lda, numc__c128 *tau);
@@ -96,7 +102,7 @@ numc_status numc__apply_reflectors_z(int64_t m, int64_t nc, int64_t k, const num
  * columns x_a, x_b to c x_a + s x_b, c x_b - s x_a. A NULL rotbuf records nothing. */
 typedef struct numc__rotbuf {
   double *z;
-  int64_t ld, rows;
+  int64_t ld, rows, cols; /* cols: the ncols of numc__rotbuf_init */
   int64_t len, cap;
   int32_t *ab; /* pairs of column indices */
   double *cs;  /* pairs (c, s) */

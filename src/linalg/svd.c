@@ -61,12 +61,10 @@ static numc_status svd_tall(int64_t m, int64_t n, bool cplx, void *a, double *s,
   char *tauq = (char *)(rank + n), *taup = tauq + n * tsz;
   double *ub = (double *)(taup + (n + m) * tsz), *vb = ub + n * n;
   char *r = (char *)(vb + n * n);
-  if (cplx) numc__gebrd_z(m, n, a, m, s, e, (numc__c128 *)tauq, (numc__c128 *)taup);
-  else numc__gebrd_d(m, n, a, m, s, e, (double *)tauq, (double *)taup);
-
-  numc_status st = NUMC_OK;
+  numc_status st = cplx ? numc__gebrd_z(m, n, a, m, s, e, (numc__c128 *)tauq, (numc__c128 *)taup)
+                        : numc__gebrd_d(m, n, a, m, s, e, (double *)tauq, (double *)taup);
   numc__rotbuf ru = {0}, rv = {0};
-  if (u) {
+  if (st == NUMC_OK && u) {
     for (int64_t i = 0; i < 2 * n * n; i++) ub[i] = 0;
     for (int64_t i = 0; i < n; i++) ub[i + i * n] = vb[i + i * n] = 1;
     st = numc__rotbuf_init(&ru, ub, n, n, n);

@@ -95,6 +95,23 @@ def inv_solve_det_cases(rng):
     yield Case("linalg.solve", [s, np.ones(2)], {}, error=True, note="singular")
     yield Case("linalg.det", [s], {}, np.linalg.det, note="singular")
     yield Case("linalg.slogdet", [np.stack([s, np.eye(2)])], {}, np.linalg.slogdet, note="singular")
+    # A zero pivot deep in a recursive LU (column 37 of 40 is zero): its info must come up
+    # from the right half of the recursion; the factorisation still runs to the end.
+    z = square(rng, "float64", (40, 40))
+    z[:, 37] = 0
+    yield Case("linalg.inv", [z], {}, error=True, note="singular 40x40")
+    yield Case("linalg.solve", [z, np.ones(40)], {}, error=True, note="singular 40x40")
+    yield Case("linalg.det", [z], {}, np.linalg.det, note="singular 40x40")
+    yield Case("linalg.slogdet", [z], {}, np.linalg.slogdet, note="singular 40x40")
+    # Sizes that are not multiples of the recursion's split, stacked, complex.
+    for dtype, shape in [("float64", (2, 70, 70)), ("complex128", (37, 37))]:
+        a = square(rng, dtype, shape)
+        t = tol_for(a, dtype)
+        yield Case("linalg.inv", [a], {}, np.linalg.inv, rtol=t, note="%s %s" % (dtype, shape))
+        yield Case("linalg.solve", [a, arr(rng, dtype, shape[:-1] + (45,), low=-1, high=1)], {},
+                   np.linalg.solve, rtol=t, note="%s %s 45 rhs" % (dtype, shape))
+        yield Case("linalg.slogdet", [a], {}, np.linalg.slogdet, rtol=t, atol=t,
+                   note="%s %s" % (dtype, shape))
     yield Case("linalg.det", [np.diag([1e200, 1e200, -1.0])], {}, np.linalg.det, note="overflow")
     yield Case("linalg.slogdet", [np.diag([1e200, 1e200, -1.0])], {}, np.linalg.slogdet,
                note="no overflow")

@@ -70,7 +70,7 @@ static double tolerance(numc_dtype t, int64_t n) {
 }
 
 TEST(inverse_times_matrix_is_identity) {
-  /* 150 > the panel width: blocked LU, blocked triangular solves. */
+  /* 150 > LU_BASE: recursive LU and triangular solves, several levels deep. */
   const int64_t sizes[] = {1, 5, 40, 150};
   for (int k = 0; k < 4; k++)
     for (int d = 0; d < 4; d++) {

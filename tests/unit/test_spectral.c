@@ -235,9 +235,12 @@ static void check_svd(numc_dtype t, int64_t m, int64_t n, const double complex *
 }
 
 TEST(svd_shapes_dtypes_reconstruct) {
-  const int64_t dims[][2] = {{1, 1}, {4, 4}, {7, 3}, {3, 7}, {33, 20}, {20, 33}};
+  /* 100 x 70: two full row blocks of the buffered rotations (32 rows) and a partial one;
+   * 300 x 200: three panels of the blocked bidiagonalisation, then the unblocked end. */
+  const int64_t dims[][2] = {{1, 1},   {4, 4},    {7, 3},    {3, 7},    {33, 20},
+                             {20, 33}, {100, 70}, {70, 100}, {300, 200}, {200, 300}};
   for (int ti = 0; ti < 4; ti++)
-    for (int di = 0; di < 6; di++) {
+    for (int di = 0; di < 10; di++) {
       int64_t m = dims[di][0], n = dims[di][1];
       double complex *v = malloc((size_t)(m * n) * sizeof *v);
       fill(v, m * n, numc__is_complex(DTYPES[ti]));
@@ -245,6 +248,11 @@ TEST(svd_shapes_dtypes_reconstruct) {
       check_svd(DTYPES[ti], m, n, v, false);
       free(v);
     }
+  /* 420 x 330: the bidiagonalisation's matrix-vector products large enough for threads. */
+  double complex *v = malloc(420 * 330 * sizeof *v);
+  fill(v, 420 * 330, false);
+  check_svd(NUMC_FLOAT64, 420, 330, v, false);
+  free(v);
 }
 
 TEST(svd_rank_deficient_and_zero_diagonal) {
