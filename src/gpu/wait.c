@@ -168,7 +168,12 @@ numc_status numc__gpu_wait(const numc__wgpu_procs *w, WGPUInstance instance, num
 
 numc_status numc__gpu_poll(const numc__wgpu_procs *w, WGPUInstance instance, numc__gpu_pending *p) {
   if (!numc__gpu_nonblocking()) return block(w, instance, p, NULL);
-  w->InstanceProcessEvents(instance);
-  if (!is_done(p)) return numc__fail(NUMC_EPENDING, "GPU: %s is in progress; call again later", p->what);
+  /* Look first, then let callbacks run: what completes now is seen by the next call, as
+   * in the browser, where a promise settles only after the call returned. (There
+   * ProcessEvents does nothing; on the desktop this keeps the resumable paths honest.) */
+  if (!is_done(p)) {
+    w->InstanceProcessEvents(instance);
+    return numc__fail(NUMC_EPENDING, "GPU: %s is in progress; call again later", p->what);
+  }
   return outcome(p, NULL);
 }

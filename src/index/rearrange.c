@@ -61,7 +61,7 @@ numc_status numc_roll(const numc_array *a, const int64_t *shifts, int nshifts,
     return numc__fail(NUMC_EINVAL, "shifts are missing");
   if (axes && (axes->n < 0 || axes->n > NUMC_MAXDIMS))
     return numc__fail(NUMC_EINVAL, "invalid number of axes %d", axes->n);
-  int count, naxes = axes ? axes->n : 1;
+  int count = 0, naxes = axes ? axes->n : 1;
   NUMC__TRY(pair_count(nshifts, naxes, &count));
   /* axes NULL rolls the flattened array: one dimension of a's size. */
   int nd = axes ? a->ndim : 1;

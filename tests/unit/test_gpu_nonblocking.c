@@ -165,8 +165,8 @@ TEST(abandoned_read_backs_are_forgotten) {
   numc_free(b);
 }
 
-/* Runs last. Not a guarantee (a poll may find the work done), but SwiftShader
- * is never that fast for every read-back: the resumable paths really ran. */
+/* Runs last. A record is never complete at its first poll (wait.c, as in the browser), so
+ * the cases above must have seen NUMC_EPENDING: the resumable paths really ran. */
 TEST(some_calls_were_pending) {
   if (!have_gpu()) return;
   CHECK(pendings > 0);
