@@ -10,7 +10,8 @@ struct numc_generator {
 };
 
 /* Check the generator and the output slot, and allocate the C-ordered result of a
- * method: `shape` is NumPy's `size`. */
+ * method into *out: `shape` is NumPy's `size`. Methods check their parameters first, so
+ * that once this succeeded only the filling remains, which cannot fail. */
 numc_status numc__random_output(const numc_generator *g, const int64_t *shape, int ndim,
                                 numc_dtype t, numc_array **out);
 

@@ -86,18 +86,12 @@ numc_status numc_random_integers(numc_generator *g, int64_t low, int64_t high, b
   if (t != NUMC_INT64 && t != NUMC_INT32 && t != NUMC_UINT64 && t != NUMC_UINT32)
     return numc__fail(NUMC_EDTYPE, "integers: dtype %s is not supported (int64, int32, uint64, uint32)",
                       numc_dtype_name(t) ? numc_dtype_name(t) : "?");
-  numc_array *y = NULL;
-  NUMC__TRY(numc__random_output(g, shape, ndim, t, &y));
+  NUMC__TRY(numc__check_shape(ndim, shape, numc_dtype_size(t)));
   /* NumPy returns an empty array before it looks at the bounds. */
-  if (numc_size(y) > 0) {
-    __int128 closed_high = (__int128)high - (endpoint ? 0 : 1);
-    numc_status s = check_bounds(low, closed_high, endpoint, t);
-    if (s != NUMC_OK) {
-      numc_free(y);
-      return s;
-    }
-    fill(&g->bits, y, (uint64_t)low, (uint64_t)(closed_high - low));
-  }
-  *out = y;
+  bool empty = numc__size(ndim, shape) == 0;
+  __int128 closed_high = (__int128)high - (endpoint ? 0 : 1);
+  if (!empty) NUMC__TRY(check_bounds(low, closed_high, endpoint, t));
+  NUMC__TRY(numc__random_output(g, shape, ndim, t, out));
+  if (!empty) fill(&g->bits, *out, (uint64_t)low, (uint64_t)(closed_high - low));
   return NUMC_OK;
 }

@@ -6,7 +6,8 @@
  * return at once; the rest are settled by the density test, or, in the base layer, by
  * sampling the tail beyond r. The order of draws and every arithmetic step follow
  * NumPy's, so the values are NumPy's bit for bit (given the same libm exp and log1p,
- * which only the rejection steps use: about 1 value in 100). */
+ * which only the rejection steps use: about 1 value in 100). NumPy 1.24's build calls
+ * exp, log1p and log1pf there (seen in its distributions.o), as this file does. */
 #include <math.h>
 
 #include "random/generator.h"
@@ -66,8 +67,8 @@ numc_status numc_random_standard_normal(numc_generator *g, const int64_t *shape,
   if (t != NUMC_FLOAT64 && t != NUMC_FLOAT32)
     return numc__fail(NUMC_EDTYPE, "Unsupported dtype dtype('%s') for standard_normal",
                       numc_dtype_name(t) ? numc_dtype_name(t) : "?");
-  numc_array *y = NULL;
-  NUMC__TRY(numc__random_output(g, shape, ndim, t, &y));
+  NUMC__TRY(numc__random_output(g, shape, ndim, t, out));
+  numc_array *y = *out;
   int64_t n = numc_size(y);
   if (t == NUMC_FLOAT64) {
     double *p = (double *)numc__host_data(y);
@@ -76,7 +77,6 @@ numc_status numc_random_standard_normal(numc_generator *g, const int64_t *shape,
     float *p = (float *)numc__host_data(y);
     for (int64_t i = 0; i < n; i++) p[i] = standard_normal_f(&g->bits);
   }
-  *out = y;
   return NUMC_OK;
 }
 
@@ -84,11 +84,10 @@ numc_status numc_random_normal(numc_generator *g, double loc, double scale, cons
                                int ndim, numc_array **out) {
   /* NumPy's non-negative constraint tests the sign bit (-0.0 is refused, NaN passes). */
   if (signbit(scale) && !isnan(scale)) return numc__fail(NUMC_EVALUE, "scale < 0");
-  numc_array *y = NULL;
-  NUMC__TRY(numc__random_output(g, shape, ndim, NUMC_FLOAT64, &y));
+  NUMC__TRY(numc__random_output(g, shape, ndim, NUMC_FLOAT64, out));
+  numc_array *y = *out;
   int64_t n = numc_size(y);
   double *p = (double *)numc__host_data(y);
   for (int64_t i = 0; i < n; i++) p[i] = loc + scale * standard_normal(&g->bits);
-  *out = y;
   return NUMC_OK;
 }

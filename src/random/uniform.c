@@ -8,8 +8,8 @@ numc_status numc_random_random(numc_generator *g, const int64_t *shape, int ndim
   if (t != NUMC_FLOAT64 && t != NUMC_FLOAT32)
     return numc__fail(NUMC_EDTYPE, "Unsupported dtype dtype('%s') for random",
                       numc_dtype_name(t) ? numc_dtype_name(t) : "?");
-  numc_array *y = NULL;
-  NUMC__TRY(numc__random_output(g, shape, ndim, t, &y));
+  NUMC__TRY(numc__random_output(g, shape, ndim, t, out));
+  numc_array *y = *out;
   int64_t n = numc_size(y);
   if (t == NUMC_FLOAT64) {
     double *p = (double *)numc__host_data(y);
@@ -18,7 +18,6 @@ numc_status numc_random_random(numc_generator *g, const int64_t *shape, int ndim
     float *p = (float *)numc__host_data(y);
     for (int64_t i = 0; i < n; i++) p[i] = numc__next_float(&g->bits);
   }
-  *out = y;
   return NUMC_OK;
 }
 
@@ -28,11 +27,10 @@ numc_status numc_random_uniform(numc_generator *g, double low, double high, cons
   if (!isfinite(range)) return numc__fail(NUMC_EVALUE, "high - low range exceeds valid bounds");
   /* NumPy's non-negative constraint tests the sign bit: -0.0 is refused too. */
   if (signbit(range)) return numc__fail(NUMC_EVALUE, "high - low < 0");
-  numc_array *y = NULL;
-  NUMC__TRY(numc__random_output(g, shape, ndim, NUMC_FLOAT64, &y));
+  NUMC__TRY(numc__random_output(g, shape, ndim, NUMC_FLOAT64, out));
+  numc_array *y = *out;
   int64_t n = numc_size(y);
   double *p = (double *)numc__host_data(y);
   for (int64_t i = 0; i < n; i++) p[i] = low + range * numc__next_double(&g->bits);
-  *out = y;
   return NUMC_OK;
 }
