@@ -49,8 +49,8 @@ NUMC_API numc_status numc_random_integers(numc_generator *g, int64_t low, int64_
                                           bool endpoint, const int64_t *shape, int ndim,
                                           numc_dtype t, numc_array **out);
 /** Generator.standard_normal(size, dtype): NumPy's ziggurat; dtype float64 or float32. */
-NUMC_API numc_status numc_random_standard_normal(numc_generator *g, const int64_t *shape,
-                                                 int ndim, numc_dtype t, numc_array **out);
+NUMC_API numc_status numc_random_standard_normal(numc_generator *g, const int64_t *shape, int ndim,
+                                                 numc_dtype t, numc_array **out);
 /** Generator.normal(loc, scale, size): loc + scale * standard_normal(), float64.
  * NUMC_EVALUE when scale < 0. */
 NUMC_API numc_status numc_random_normal(numc_generator *g, double loc, double scale,

@@ -19,8 +19,7 @@ typedef unsigned __int128 numc__u128;
 /* NumPy's SeedSequence(entropy).generate_state(n_out, uint32) for an entropy given as
  * uint32 words, least significant first (a Python int's _int_to_uint32_array: 0 is
  * one word 0). No spawn key. */
-void numc__seed_sequence_generate(const uint32_t *entropy, int n_entropy, uint32_t *out,
-                                  int n_out);
+void numc__seed_sequence_generate(const uint32_t *entropy, int n_entropy, uint32_t *out, int n_out);
 /* The entropy words of a non-negative integer seed, as NumPy splits a Python int. */
 int numc__seed_words(uint64_t seed, uint32_t words[2]);
 

@@ -60,8 +60,7 @@ static numc_status check_bounds(__int128 low, __int128 high, bool endpoint, numc
   __int128 lo, hi;
   dtype_bounds(t, &lo, &hi);
   if (low < lo) return numc__fail(NUMC_EVALUE, "low is out of bounds for %s", numc_dtype_name(t));
-  if (high > hi)
-    return numc__fail(NUMC_EVALUE, "high is out of bounds for %s", numc_dtype_name(t));
+  if (high > hi) return numc__fail(NUMC_EVALUE, "high is out of bounds for %s", numc_dtype_name(t));
   if (low > high) { /* NumPy words the one-argument case integers(high) specially */
     if (low == 0) return numc__fail(NUMC_EVALUE, endpoint ? "high < 0" : "high <= 0");
     return numc__fail(NUMC_EVALUE, endpoint ? "low > high" : "low >= high");
@@ -84,7 +83,8 @@ static void fill(numc__pcg64 *g, numc_array *y, uint64_t off, uint64_t rng) {
 numc_status numc_random_integers(numc_generator *g, int64_t low, int64_t high, bool endpoint,
                                  const int64_t *shape, int ndim, numc_dtype t, numc_array **out) {
   if (t != NUMC_INT64 && t != NUMC_INT32 && t != NUMC_UINT64 && t != NUMC_UINT32)
-    return numc__fail(NUMC_EDTYPE, "integers: dtype %s is not supported (int64, int32, uint64, uint32)",
+    return numc__fail(NUMC_EDTYPE,
+                      "integers: dtype %s is not supported (int64, int32, uint64, uint32)",
                       numc_dtype_name(t) ? numc_dtype_name(t) : "?");
   NUMC__TRY(numc__check_shape(ndim, shape, numc_dtype_size(t)));
   /* NumPy returns an empty array before it looks at the bounds. */

@@ -19,8 +19,7 @@ static numc_status parse_seed(const char *text, uint64_t *seed) {
   errno = 0;
   unsigned long long v = strtoull(text, &end, 10);
   if (text[0] < '0' || text[0] > '9' || *end || errno)
-    return numc__fail(NUMC_EINVAL, "seed must be an integer in [0, 2**64) or None, not '%s'",
-                      text);
+    return numc__fail(NUMC_EINVAL, "seed must be an integer in [0, 2**64) or None, not '%s'", text);
   *seed = v;
   return NUMC_OK;
 }
@@ -53,7 +52,8 @@ static numc_status run(numc__call *c, numc_generator *g) {
     return numc_random_integers(g, low, high, numc__opt_bool(c, "endpoint"), SIZE(c),
                                 numc__opt(c, "dtype")->dtype, out);
   }
-  case STANDARD_NORMAL: return numc_random_standard_normal(g, SIZE(c), numc__opt(c, "dtype")->dtype, out);
+  case STANDARD_NORMAL:
+    return numc_random_standard_normal(g, SIZE(c), numc__opt(c, "dtype")->dtype, out);
   case NORMAL:
   default:
     return numc_random_normal(g, numc__opt_float(c, "loc"), numc__opt_float(c, "scale"), SIZE(c),
@@ -78,21 +78,27 @@ static const numc_param p_random[] = {SIZE_P, NUMC__P("dtype", DTYPE, "float64",
 static const numc_param p_uniform[] = {NUMC__P("low", FLOAT, "0.0", ""),
                                        NUMC__P("high", FLOAT, "1.0", ""), SIZE_P, SEED_P};
 static const numc_param p_integers[] = {
-    NUMC__P("low", INT, NULL, ""), NUMC__PN("high", INT, "None", "None: [0, low)"), SIZE_P,
+    NUMC__P("low", INT, NULL, ""),
+    NUMC__PN("high", INT, "None", "None: [0, low)"),
+    SIZE_P,
     NUMC__P("dtype", DTYPE, "int64", "int64|int32|uint64|uint32"),
-    NUMC__P("endpoint", BOOL, "false", "true: high is included"), SEED_P};
+    NUMC__P("endpoint", BOOL, "false", "true: high is included"),
+    SEED_P};
 static const numc_param p_standard_normal[] = {
     SIZE_P, NUMC__P("dtype", DTYPE, "float64", "float64|float32"), SEED_P};
 static const numc_param p_normal[] = {NUMC__P("loc", FLOAT, "0.0", ""),
                                       NUMC__P("scale", FLOAT, "1.0", ""), SIZE_P, SEED_P};
 
 /* NUMC__FUNC with `tag` selecting the method in run(). */
-#define RANDOM_FUNC(name, summary, params, tag)                                         \
-  {{name, summary, "", 0, 0, 1, params, (int)(sizeof params / sizeof params[0]), false}, \
-   call_random_method, tag, false}
+#define RANDOM_FUNC(name, summary, params, tag)                                           \
+  {                                                                                       \
+    {name, summary, "", 0, 0, 1, params, (int)(sizeof params / sizeof params[0]), false}, \
+        call_random_method, tag, false                                                    \
+  }
 
 const numc__func numc__table_random[] = {
-    RANDOM_FUNC("random.random", "default_rng(seed).random: uniform floats in [0, 1)", p_random, RANDOM),
+    RANDOM_FUNC("random.random", "default_rng(seed).random: uniform floats in [0, 1)", p_random,
+                RANDOM),
     RANDOM_FUNC("random.uniform", "default_rng(seed).uniform: uniform floats in [low, high)",
                 p_uniform, UNIFORM),
     RANDOM_FUNC("random.integers", "default_rng(seed).integers: uniform integers in [low, high)",
