@@ -47,6 +47,7 @@
 #include "numc/join.h"
 #include "numc/io.h"
 #include "numc/linalg.h"
+#include "numc/random.h"
 #include "numc/runtime.h"
 #include "numc/gpu.h"
 

@@ -81,7 +81,8 @@ const int *numc__opt_axis(const numc__call *c, const char *name);
 
 /* Module tables. */
 #define NUMC__MODULES(X) \
-  X(creation) X(shape) X(ufunc) X(reduce) X(join) X(io) X(products) X(linalg) X(spectral)
+  X(creation) X(shape) X(ufunc) X(reduce) X(join) X(io) X(products) X(linalg) X(spectral) \
+  X(random)
 #define NUMC__DECLARE_TABLE(m) extern const numc__func numc__table_##m[];
 NUMC__MODULES(NUMC__DECLARE_TABLE)
 #undef NUMC__DECLARE_TABLE

@@ -60,5 +60,8 @@ out = {
     "linspace": listed(np.linspace(0, 1, 5)),
     "transpose": listed(ints32.T),
     "broadcast_error": message(lambda: np.add(np.ones(2), np.ones(3))),
+    "random_normal": listed(np.random.default_rng(3).normal(10.0, 2.0, (2, 3))),
+    "random_integers": listed(np.random.default_rng(2**63).integers(-5, 5, 7, np.int32)),
+    "random_random_f32": listed(np.random.default_rng(0).random(4, np.float32)),
 }
 json.dump(out, sys.stdout)

@@ -191,6 +191,16 @@ describe('functions match NumPy', () => {
     assert.deepEqual(await shaped.toArray(), [[1, 2], [3, 4], [5, 6]]);
   });
 
+  test('np.random: default_rng(seed) bit for bit, NumPy\'s positional order, BigInt seeds', async () => {
+    const n = await np.random.normal(10.0, 2.0, [2, 3], { seed: 3 });
+    assertClose(await n.toArray(), expected.random_normal, { rtol: 0, atol: 0 }, 'normal');
+    const i = await np.random.integers(-5, 5, [7], 'int32', { seed: 2n ** 63n });
+    assert.equal(i.dtype, 'int32');
+    assert.deepEqual(await i.toArray(), expected.random_integers);
+    const r = await np.random.random({ size: [4], dtype: 'float32', seed: 0 });
+    assert.deepEqual(Array.from(await r.data()), expected.random_random_f32);
+  });
+
   test('dtypes of data(): float32, float64, int32, int64 (BigInt), bool, complex', async () => {
     const cases = [
       ['float32', Float32Array], ['float64', Float64Array], ['int32', Int32Array],

@@ -1,0 +1,22 @@
+/* The generator object and what every numpy.random method shares. */
+#ifndef NUMC_RANDOM_GENERATOR_H
+#define NUMC_RANDOM_GENERATOR_H
+
+#include "core/core.h"
+#include "random/bitgen.h"
+
+struct numc_generator {
+  numc__pcg64 bits;
+};
+
+/* Check the generator and the output slot, and allocate the C-ordered result of a
+ * method into *out: `shape` is NumPy's `size`. Methods check their parameters first, so
+ * that once this succeeded only the filling remains, which cannot fail. */
+numc_status numc__random_output(const numc_generator *g, const int64_t *shape, int ndim,
+                                numc_dtype t, numc_array **out);
+
+/* Fill 128 bits of seed entropy from the operating system (never fails: without an
+ * entropy source it falls back to the clock and addresses). */
+void numc__os_entropy(uint32_t words[4]);
+
+#endif
