@@ -127,6 +127,16 @@ var LibraryNumcWebGPU = {
         else NumcGpu.put32(p + L[k], Math.min(v, 0xffffffff));
       });
     },
+    // A mapped range of buffer record b as a malloc'ed copy in WebAssembly memory; `write`:
+    // copied back into the buffer at unmap.
+    mapRange: function(b, offset, size, write) {
+      var range = new Uint8Array(b.buffer.getMappedRange(offset >>> 0, size >>> 0));
+      var p = _malloc(range.length || 1);
+      if (!p) return 0;
+      HEAPU8.set(range, p >>> 0);
+      b.mapped = { ptr: p, range: range, write: write };
+      return p;
+    },
     gpuDevice: function() { return (Module['numcGpu'] || {}).device; },
   },
 
@@ -331,22 +341,10 @@ var LibraryNumcWebGPU = {
     return 0;
   },
   wgpuBufferGetConstMappedRange: function(buffer, offset, size) {
-    var b = NumcGpu.get(buffer);
-    var range = new Uint8Array(b.buffer.getMappedRange(offset >>> 0, size >>> 0));
-    var p = _malloc(range.length || 1);
-    if (!p) return 0;
-    HEAPU8.set(range, p >>> 0);
-    b.mapped = { ptr: p, range: range, write: false };
-    return p;
+    return NumcGpu.mapRange(NumcGpu.get(buffer), offset, size, false);
   },
   wgpuBufferGetMappedRange: function(buffer, offset, size) {
-    var b = NumcGpu.get(buffer);
-    var range = new Uint8Array(b.buffer.getMappedRange(offset >>> 0, size >>> 0));
-    var p = _malloc(range.length || 1);
-    if (!p) return 0;
-    HEAPU8.set(range, p >>> 0);
-    b.mapped = { ptr: p, range: range, write: true };
-    return p;
+    return NumcGpu.mapRange(NumcGpu.get(buffer), offset, size, true);
   },
   wgpuBufferUnmap: function(buffer) {
     var b = NumcGpu.get(buffer);

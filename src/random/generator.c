@@ -34,3 +34,21 @@ numc_status numc__random_output(const numc_generator *g, const int64_t *shape, i
   NUMC__TRY(numc__check_out(out));
   return numc__new(t, ndim, shape, NUMC_ORDER_C, false, out);
 }
+
+numc_status numc__random_floats(numc_generator *g, const int64_t *shape, int ndim, numc_dtype t,
+                                const char *what, double (*f64)(numc__pcg64 *),
+                                float (*f32)(numc__pcg64 *), numc_array **out) {
+  if (t != NUMC_FLOAT64 && t != NUMC_FLOAT32)
+    return numc__fail(NUMC_EDTYPE, "Unsupported dtype dtype('%s') for %s",
+                      numc_dtype_name(t) ? numc_dtype_name(t) : "?", what);
+  NUMC__TRY(numc__random_output(g, shape, ndim, t, out));
+  int64_t n = numc_size(*out);
+  if (t == NUMC_FLOAT64) {
+    double *p = (double *)numc__host_data(*out);
+    for (int64_t i = 0; i < n; i++) p[i] = f64(&g->bits);
+  } else {
+    float *p = (float *)numc__host_data(*out);
+    for (int64_t i = 0; i < n; i++) p[i] = f32(&g->bits);
+  }
+  return NUMC_OK;
+}

@@ -64,20 +64,7 @@ static float standard_normal_f(numc__pcg64 *g) {
 
 numc_status numc_random_standard_normal(numc_generator *g, const int64_t *shape, int ndim,
                                         numc_dtype t, numc_array **out) {
-  if (t != NUMC_FLOAT64 && t != NUMC_FLOAT32)
-    return numc__fail(NUMC_EDTYPE, "Unsupported dtype dtype('%s') for standard_normal",
-                      numc_dtype_name(t) ? numc_dtype_name(t) : "?");
-  NUMC__TRY(numc__random_output(g, shape, ndim, t, out));
-  numc_array *y = *out;
-  int64_t n = numc_size(y);
-  if (t == NUMC_FLOAT64) {
-    double *p = (double *)numc__host_data(y);
-    for (int64_t i = 0; i < n; i++) p[i] = standard_normal(&g->bits);
-  } else {
-    float *p = (float *)numc__host_data(y);
-    for (int64_t i = 0; i < n; i++) p[i] = standard_normal_f(&g->bits);
-  }
-  return NUMC_OK;
+  return numc__random_floats(g, shape, ndim, t, "standard_normal", standard_normal, standard_normal_f, out);
 }
 
 numc_status numc_random_normal(numc_generator *g, double loc, double scale, const int64_t *shape,

@@ -5,20 +5,7 @@
 
 numc_status numc_random_random(numc_generator *g, const int64_t *shape, int ndim, numc_dtype t,
                                numc_array **out) {
-  if (t != NUMC_FLOAT64 && t != NUMC_FLOAT32)
-    return numc__fail(NUMC_EDTYPE, "Unsupported dtype dtype('%s') for random",
-                      numc_dtype_name(t) ? numc_dtype_name(t) : "?");
-  NUMC__TRY(numc__random_output(g, shape, ndim, t, out));
-  numc_array *y = *out;
-  int64_t n = numc_size(y);
-  if (t == NUMC_FLOAT64) {
-    double *p = (double *)numc__host_data(y);
-    for (int64_t i = 0; i < n; i++) p[i] = numc__next_double(&g->bits);
-  } else {
-    float *p = (float *)numc__host_data(y);
-    for (int64_t i = 0; i < n; i++) p[i] = numc__next_float(&g->bits);
-  }
-  return NUMC_OK;
+  return numc__random_floats(g, shape, ndim, t, "random", numc__next_double, numc__next_float, out);
 }
 
 numc_status numc_random_uniform(numc_generator *g, double low, double high, const int64_t *shape,
